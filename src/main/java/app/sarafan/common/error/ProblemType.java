@@ -1,0 +1,46 @@
+package app.sarafan.common.error;
+
+import java.net.URI;
+
+/** The kinds of problem Sarafan answers with; each {@code type} URI is documented in openapi.yaml. */
+public enum ProblemType {
+    VALIDATION(400, "validation", "The request is not valid"),
+    MALFORMED_REQUEST(400, "malformed-request", "The request body cannot be read"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
+    FORBIDDEN(403, "forbidden", "Not allowed"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    DUPLICATE(409, "duplicate", "Already exists"),
+    INSUFFICIENT_BALANCE(409, "insufficient-balance", "Insufficient available balance"),
+    IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "Idempotency-Key was used with another request"),
+    IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is in progress"),
+    MEMBER_BLOCKED(409, "member-blocked", "The member is blocked"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL(500, "internal", "Internal error");
+
+    public static final String BASE = "https://sarafan.app/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+}

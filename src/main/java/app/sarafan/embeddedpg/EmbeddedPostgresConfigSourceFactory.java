@@ -1,0 +1,71 @@
+package app.sarafan.embeddedpg;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.quarkus.runtime.ExecutionMode;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.common.MapBackedConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Supplies the datasource of an embedded PostgreSQL when none is configured, so that dev mode, the tests and
+ * the packaged jar need nothing installed. As soon as {@code quarkus.datasource.jdbc.url} is set (for example by
+ * {@code QUARKUS_DATASOURCE_JDBC_URL}) this source contributes nothing and no server starts.
+ *
+ * <p>SmallRye calls factories during the build's augmentation too, and several times per start: the server is
+ * started only at run time and only once per JVM ({@link EmbeddedPostgresServer}).
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String URL = "quarkus.datasource.jdbc.url";
+    static final String ENABLED = "sarafan.embedded-postgres.enabled";
+    static final String DATA_DIR = "sarafan.embedded-postgres.data-dir";
+    static final String PORT = "sarafan.embedded-postgres.port";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!isRunTime() || isSet(context.getValue(URL)) || "false".equals(valueOf(context.getValue(ENABLED)))) {
+            return List.of();
+        }
+        String dataDir = valueOf(context.getValue(DATA_DIR));
+        if (dataDir == null) {
+            throw new IllegalStateException("No datasource is configured and " + DATA_DIR
+                    + " is not set: set QUARKUS_DATASOURCE_JDBC_URL for an external PostgreSQL");
+        }
+        String port = valueOf(context.getValue(PORT));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnce(dataDir,
+                port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port)));
+        return List.of(new MapBackedConfigSource("embedded-postgresql", Map.of(
+                URL, server.jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD), 50) {
+        });
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        // Below application.properties (250) and the environment (300): explicit configuration always wins.
+        return OptionalInt.of(50);
+    }
+
+    private static boolean isRunTime() {
+        if (Boolean.getBoolean("org.graalvm.nativeimage.imagecode") || System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
+            return false;
+        }
+        ExecutionMode mode = ExecutionMode.current();
+        return mode == ExecutionMode.STATIC_INIT || mode == ExecutionMode.RUNTIME_INIT || mode == ExecutionMode.RUNNING;
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        String v = valueOf(value);
+        return v != null && !v.isBlank();
+    }
+
+    private static String valueOf(ConfigValue value) {
+        return value == null ? null : value.getValue();
+    }
+}

@@ -1,0 +1,5 @@
+package app.sarafan.ledger;
+
+public enum AdjustmentType {
+    CREDIT, DEBIT
+}

@@ -1,0 +1,103 @@
+package app.sarafan.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import app.sarafan.common.money.Money;
+import app.sarafan.common.time.AppClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Credits and debits of one member's account. Every operation locks the account row, first brings it up to date
+ * with the clock ({@link Settlement}), and then writes through the {@link Journal}, so concurrent operations on
+ * one account happen one after the other and can never overdraw it.
+ *
+ * <p>Spending consumes lots that expire soonest first (lots without expiry last, then the oldest first). When the
+ * available part is negative — a debt left by a reversal of bonuses already spent — a new credit repays the debt
+ * before it leaves anything to spend.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    /** Bonuses to add: available at once, or pending until {@code availableFrom}; burning at {@code expiresAt}. */
+    public record Credit(TransactionKind kind, BigDecimal amount, Source source, String reason,
+            Instant availableFrom, Instant expiresAt) {
+    }
+
+    /** Available bonuses to take. */
+    public record Debit(TransactionKind kind, BigDecimal amount, Source source, String reason) {
+    }
+
+    private final Journal journal;
+    private final Settlement settlement;
+    private final AppClock clock;
+
+    Ledger(Journal journal, Settlement settlement, AppClock clock) {
+        this.journal = journal;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TransactionView credit(long memberId, Credit credit) {
+        Instant now = clock.now();
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        boolean pending = credit.availableFrom() != null && credit.availableFrom().isAfter(now);
+        BigDecimal amount = Money.exact(credit.amount());
+        LedgerTransaction tx = journal.post(account, new Journal.Posting(credit.kind(), amount,
+                pending ? amount : Money.ZERO, Money.ZERO, credit.source(), credit.reason(), null,
+                credit.availableFrom(), credit.expiresAt()), now);
+        Lot lot = new Lot();
+        lot.accountId = memberId;
+        lot.transactionId = tx.id;
+        lot.amount = amount;
+        lot.remaining = amount;
+        lot.state = pending ? LotState.PENDING : LotState.ACTIVE;
+        lot.availableFrom = tx.availableFrom;
+        lot.expiresAt = credit.expiresAt();
+        lot.persist();
+        if (!pending) {
+            settlement.repayDebt(account, lot, tx);
+            settlement.expireIfDue(account, lot, now);
+        }
+        return TransactionView.of(tx);
+    }
+
+    @Transactional
+    public TransactionView debit(long memberId, Debit debit) {
+        Instant now = clock.now();
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        BigDecimal amount = Money.exact(debit.amount());
+        if (account.available.compareTo(amount) < 0) {
+            throw new InsufficientBalance(amount, account.available);
+        }
+        LedgerTransaction tx = journal.post(account,
+                Journal.Posting.available(debit.kind(), amount.negate(), debit.source(), debit.reason()), now);
+        consume(memberId, tx, amount);
+        return TransactionView.of(tx);
+    }
+
+    private static void consume(long memberId, LedgerTransaction tx, BigDecimal amount) {
+        List<Lot> lots = Lot.find("accountId = ?1 and state = ?2 order by expiresAt asc nulls last, availableFrom, id",
+                memberId, LotState.ACTIVE).list();
+        BigDecimal left = amount;
+        for (Lot lot : lots) {
+            if (left.signum() == 0) {
+                break;
+            }
+            BigDecimal take = lot.remaining.min(left);
+            LotMovement.record(lot, tx, take.negate());
+            if (lot.remaining.signum() == 0) {
+                lot.state = LotState.SPENT;
+            }
+            left = left.subtract(take);
+        }
+        if (left.signum() != 0) {
+            throw new IllegalStateException("Account " + memberId + " lots do not cover its available balance");
+        }
+    }
+}

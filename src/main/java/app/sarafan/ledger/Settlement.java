@@ -1,0 +1,78 @@
+package app.sarafan.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import app.sarafan.common.money.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Brings a locked account up to date with the clock: pending lots whose hold ended become available
+ * (ACTIVATION), and what is left of lots whose lifetime ended burns (EXPIRY). Every operation on an account does
+ * this first, so nothing expired is ever spent and nothing matured waits for a job; the scheduled jobs do the
+ * same for accounts nobody touches. Settling twice at the same instant writes nothing the second time.
+ */
+@ApplicationScoped
+class Settlement {
+
+    private static final Source SYSTEM = new Source(SourceType.SYSTEM, null, "system");
+
+    private final Journal journal;
+
+    Settlement(Journal journal) {
+        this.journal = journal;
+    }
+
+    /** Whether an account has something to settle at {@code now}; cheap, no lock, for read paths. */
+    static boolean due(long memberId, Instant now) {
+        return Lot.count("accountId = ?1 and ((state = ?2 and availableFrom <= ?3) or (state = ?4 and expiresAt <= ?3))",
+                memberId, LotState.PENDING, now, LotState.ACTIVE) > 0;
+    }
+
+    void settle(Account account, Instant now) {
+        List<Lot> matured = Lot.find("accountId = ?1 and state = ?2 and availableFrom <= ?3 order by availableFrom, id",
+                account.memberId, LotState.PENDING, now).list();
+        for (Lot lot : matured) {
+            LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.ACTIVATION, Money.ZERO,
+                    lot.remaining.negate(), Money.ZERO, SYSTEM, "Hold period ended", lot.transactionId,
+                    lot.availableFrom, lot.expiresAt), now);
+            lot.state = LotState.ACTIVE;
+            repayDebt(account, lot, tx);
+        }
+        List<Lot> expired = Lot.find("accountId = ?1 and state = ?2 and expiresAt <= ?3 order by expiresAt, id",
+                account.memberId, LotState.ACTIVE, now).list();
+        for (Lot lot : expired) {
+            expireIfDue(account, lot, now);
+        }
+    }
+
+    /** Burns what is left of an active lot whose lifetime has ended. */
+    void expireIfDue(Account account, Lot lot, Instant now) {
+        if (lot.state != LotState.ACTIVE || lot.expiresAt == null || lot.expiresAt.isAfter(now)) {
+            return;
+        }
+        BigDecimal left = lot.remaining;
+        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.EXPIRY, left.negate(),
+                Money.ZERO, Money.ZERO, SYSTEM, "Bonuses expired", lot.transactionId, null, lot.expiresAt), now);
+        LotMovement.record(lot, tx, left.negate());
+        lot.state = LotState.EXPIRED;
+    }
+
+    /**
+     * A negative available part is a debt (reversed bonuses that had been spent); a lot that becomes available
+     * pays it off first. The debt lives only in the balance, so repaying it moves no amount: it just takes the
+     * lot's bonuses out of what can be spent.
+     */
+    void repayDebt(Account account, Lot lot, LedgerTransaction cause) {
+        BigDecimal debtBefore = account.available.subtract(lot.remaining).negate();
+        if (debtBefore.signum() <= 0) {
+            return;
+        }
+        BigDecimal repay = debtBefore.min(lot.remaining);
+        LotMovement.record(lot, cause, repay.negate());
+        if (lot.remaining.signum() == 0) {
+            lot.state = LotState.SPENT;
+        }
+    }
+}

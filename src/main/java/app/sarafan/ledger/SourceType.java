@@ -1,0 +1,6 @@
+package app.sarafan.ledger;
+
+/** What caused a transaction; its sourceId then names the order, event, operation or administrator. */
+public enum SourceType {
+    ADMIN, EVENT, ORDER, REDEMPTION, WITHDRAWAL, MASS_OPERATION, IMPORT, JOB, SYSTEM
+}

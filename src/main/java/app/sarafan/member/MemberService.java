@@ -1,0 +1,123 @@
+package app.sarafan.member;
+
+import java.time.Instant;
+
+import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.time.AppClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class MemberService {
+
+    private final AppClock clock;
+    private final Event<MemberCreated> created;
+
+    MemberService(AppClock clock, Event<MemberCreated> created) {
+        this.clock = clock;
+        this.created = created;
+    }
+
+    @Transactional
+    public MemberView create(MemberCreate request) {
+        if (Member.byExternalId(request.externalId()).isPresent()) {
+            throw duplicate(request.externalId());
+        }
+        Instant now = clock.now();
+        Member member = new Member();
+        member.externalId = request.externalId();
+        member.email = request.email().trim();
+        member.name = request.name();
+        member.phone = request.phone();
+        member.birthday = request.birthday();
+        member.locale = request.locale() == null ? "en" : request.locale();
+        member.timeZone = request.timeZone() == null ? "UTC" : request.timeZone();
+        member.status = MemberStatus.ACTIVE;
+        member.profileCompleted = Boolean.TRUE.equals(request.profileCompleted());
+        member.newsletterSubscribed = Boolean.TRUE.equals(request.newsletterSubscribed());
+        member.registeredAt = request.registeredAt() == null ? now : request.registeredAt();
+        member.createdAt = now;
+        member.updatedAt = now;
+        try {
+            member.persistAndFlush();
+        } catch (PersistenceException e) {
+            // Two shops' retries racing past the check above: the unique index decides.
+            throw duplicate(request.externalId());
+        }
+        created.fire(new MemberCreated(member.id, member.externalId));
+        return MemberView.of(member);
+    }
+
+    @Transactional
+    public MemberView get(String externalId) {
+        return MemberView.of(require(externalId));
+    }
+
+    @Transactional
+    public MemberView update(String externalId, MemberUpdate update) {
+        Member member = require(externalId);
+        if (update.email() != null) {
+            member.email = update.email().trim();
+        }
+        if (update.name() != null) {
+            member.name = update.name();
+        }
+        if (update.phone() != null) {
+            member.phone = update.phone();
+        }
+        if (update.birthday() != null) {
+            member.birthday = update.birthday();
+        }
+        if (update.locale() != null) {
+            member.locale = update.locale();
+        }
+        if (update.timeZone() != null) {
+            member.timeZone = update.timeZone();
+        }
+        if (update.profileCompleted() != null) {
+            member.profileCompleted = update.profileCompleted();
+        }
+        if (update.newsletterSubscribed() != null) {
+            member.newsletterSubscribed = update.newsletterSubscribed();
+        }
+        member.updatedAt = clock.now();
+        return MemberView.of(member);
+    }
+
+    @Transactional
+    public MemberView block(String externalId, MemberBlock request) {
+        Member member = require(externalId);
+        member.status = MemberStatus.BLOCKED;
+        member.blockedReason = request.reason();
+        member.updatedAt = clock.now();
+        return MemberView.of(member);
+    }
+
+    @Transactional
+    public MemberView unblock(String externalId) {
+        Member member = require(externalId);
+        member.status = MemberStatus.ACTIVE;
+        member.blockedReason = null;
+        member.updatedAt = clock.now();
+        return MemberView.of(member);
+    }
+
+    /** The member other features act on; 404 when the shop has not registered them. */
+    @Transactional
+    public MemberRef ref(String externalId) {
+        Member member = require(externalId);
+        return new MemberRef(member.id, member.externalId, member.status);
+    }
+
+    private static Member require(String externalId) {
+        return Member.byExternalId(externalId).orElseThrow(() -> ProblemException.notFound("Member", externalId));
+    }
+
+    private static ProblemException duplicate(String externalId) {
+        return new ProblemException(ProblemType.DUPLICATE, "A member with externalId '" + externalId + "' already exists")
+                .withMember("externalId", externalId);
+    }
+}

@@ -1,0 +1,5 @@
+package app.sarafan.member;
+
+public enum MemberStatus {
+    ACTIVE, BLOCKED
+}

@@ -1,0 +1,9 @@
+package app.sarafan.member;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/** Which member the token is for, and for how long (default and maximum are configured). */
+public record MemberTokenRequest(@NotBlank String externalId, @Min(60) @Max(86400) Integer ttlSeconds) {
+}
