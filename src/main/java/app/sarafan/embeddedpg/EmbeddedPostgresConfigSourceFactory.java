@@ -10,6 +10,7 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.graalvm.nativeimage.ImageInfo;
 
 /**
  * Supplies the datasource of an embedded PostgreSQL when none is configured, so that dev mode, the tests and
@@ -28,6 +29,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (ImageInfo.inImageCode()) {
+            // A constant in a native image: the embedded server and its binaries are never part of one, and a
+            // native executable always runs against an external PostgreSQL.
+            return List.of();
+        }
         if (!isRunTime() || isSet(context.getValue(URL)) || "false".equals(valueOf(context.getValue(ENABLED)))) {
             return List.of();
         }
@@ -52,10 +58,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(50);
     }
 
+    /** Not while the build augments the application, only when it really starts. */
     private static boolean isRunTime() {
-        if (Boolean.getBoolean("org.graalvm.nativeimage.imagecode") || System.getProperty("org.graalvm.nativeimage.imagecode") != null) {
-            return false;
-        }
         ExecutionMode mode = ExecutionMode.current();
         return mode == ExecutionMode.STATIC_INIT || mode == ExecutionMode.RUNTIME_INIT || mode == ExecutionMode.RUNNING;
     }

@@ -38,6 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String BODY = "body";
 
     @ServerExceptionMapper
     public Response business(ProblemException e, UriInfo uri) {
@@ -178,9 +179,12 @@ public class ProblemMappers {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER) {
-                // A request body parameter is the root of its fields; a query or path parameter is the field.
+                // Resources name their request body parameter "body": its fields are named from the body's root.
+                // Any other parameter (query, path, header) is the field itself.
                 field.setLength(0);
-                field.append(node.getName());
+                if (!BODY.equals(node.getName())) {
+                    field.append(node.getName());
+                }
                 continue;
             }
             if (node.getIndex() != null) {
@@ -193,6 +197,6 @@ public class ProblemMappers {
                 field.append(node.getName());
             }
         }
-        return field.toString();
+        return field.isEmpty() ? BODY : field.toString();
     }
 }
