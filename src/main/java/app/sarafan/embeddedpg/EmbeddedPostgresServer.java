@@ -68,6 +68,10 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200");
+            if (!ephemeral) {
+                // zonky tunes for throwaway test databases; data that must survive a crash needs durable commits.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             port.ifPresent(builder::setPort);
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();
