@@ -45,13 +45,7 @@ public class AccountService {
     public Balance balance(String externalId) {
         long memberId = members.ref(externalId).id();
         Instant now = clock.now();
-        Account account;
-        if (Settlement.due(memberId, now)) {
-            account = Account.lock(memberId);
-            settlement.settle(account, now);
-        } else {
-            account = Account.findById(memberId);
-        }
+        Account account = upToDate(memberId, now);
         Instant horizon = now.plus(java.time.Duration.ofDays(config.expiringSoonDays()));
         Object[] soon = Lot.getEntityManager().createQuery("""
                         select coalesce(sum(l.remaining), 0), min(l.expiresAt) from Lot l
@@ -64,9 +58,20 @@ public class AccountService {
                 now);
     }
 
+    /** Reads settle what is due too, so a balance or history never shows a lot past its expiry or hold. */
+    private Account upToDate(long memberId, Instant now) {
+        if (!Settlement.due(memberId, now)) {
+            return Account.findById(memberId);
+        }
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        return account;
+    }
+
     @Transactional
     public Page<TransactionView> history(String externalId, HistoryFilter filter) {
         long memberId = members.ref(externalId).id();
+        upToDate(memberId, clock.now());
         List<Object> params = new ArrayList<>();
         params.add(memberId);
         String where = "accountId = ?1 and " + filter.where(params);

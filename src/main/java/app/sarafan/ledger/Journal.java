@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import app.sarafan.common.money.Money;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -20,6 +21,12 @@ class Journal {
         static Posting available(TransactionKind kind, BigDecimal amount, Source source, String reason) {
             return new Posting(kind, amount, Money.ZERO, Money.ZERO, source, reason, null, null, null);
         }
+    }
+
+    private final MeterRegistry metrics;
+
+    Journal(MeterRegistry metrics) {
+        this.metrics = metrics;
     }
 
     LedgerTransaction post(Account account, Posting posting, Instant now) {
@@ -43,6 +50,7 @@ class Journal {
         account.pending = account.pending.add(tx.pendingChange);
         account.reserved = account.reserved.add(tx.reservedChange);
         account.updatedAt = now;
+        metrics.counter("sarafan.ledger.transactions", "kind", tx.kind.name()).increment();
         return tx;
     }
 }

@@ -19,8 +19,8 @@ public record MemberCreate(
         @Size(max = 200) String name,
         @Pattern(regexp = MemberCreate.PHONE, message = "must be an international phone number such as +79161234567") String phone,
         @Past LocalDate birthday,
-        @LanguageTag String locale,
-        @TimeZoneName String timeZone,
+        @LanguageTag @Size(max = 35) String locale,
+        @TimeZoneName @Size(max = 64) String timeZone,
         Boolean profileCompleted,
         Boolean newsletterSubscribed,
         Instant registeredAt) {

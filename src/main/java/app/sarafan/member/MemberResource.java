@@ -51,7 +51,6 @@ public class MemberResource {
 
     @PATCH
     @Path("/{externalId}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public MemberView update(@PathParam("externalId") String externalId, @Valid @NotNull MemberUpdate body) {
         return members.update(externalId, body);
     }
@@ -64,6 +63,7 @@ public class MemberResource {
 
     @POST
     @Path("/{externalId}/unblock")
+    @Consumes(MediaType.WILDCARD)
     public MemberView unblock(@PathParam("externalId") String externalId) {
         return members.unblock(externalId);
     }

@@ -44,8 +44,11 @@ public class MemberService {
         try {
             member.persistAndFlush();
         } catch (PersistenceException e) {
-            // Two shops' retries racing past the check above: the unique index decides.
-            throw duplicate(request.externalId());
+            // Two retries racing past the check above: the unique index decides. Anything else is not a duplicate.
+            if (isUniqueViolation(e)) {
+                throw duplicate(request.externalId());
+            }
+            throw e;
         }
         created.fire(new MemberCreated(member.id, member.externalId));
         return MemberView.of(member);
@@ -114,6 +117,15 @@ public class MemberService {
 
     private static Member require(String externalId) {
         return Member.byExternalId(externalId).orElseThrow(() -> ProblemException.notFound("Member", externalId));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemException duplicate(String externalId) {

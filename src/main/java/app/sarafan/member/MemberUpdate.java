@@ -9,14 +9,14 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A partial update: a field that is absent or null keeps its value. */
+/** A partial update: a field that is absent or null keeps its value (fields cannot be cleared yet). */
 public record MemberUpdate(
-        @Email @Size(min = 3, max = 254) String email,
+        @Email @Size(max = 254) String email,
         @Size(max = 200) String name,
         @Pattern(regexp = MemberCreate.PHONE, message = "must be an international phone number such as +79161234567") String phone,
         @Past LocalDate birthday,
-        @LanguageTag String locale,
-        @TimeZoneName String timeZone,
+        @LanguageTag @Size(max = 35) String locale,
+        @TimeZoneName @Size(max = 64) String timeZone,
         Boolean profileCompleted,
         Boolean newsletterSubscribed) {
 }

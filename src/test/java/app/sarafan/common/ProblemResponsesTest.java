@@ -41,6 +41,10 @@ class ProblemResponsesTest extends ApiTest {
                 .body("errors[0].message", containsString("CREDIT"));
         shop().body(Map.of("externalId", "cust-typed", "email", "t@example.com", "birthday", 19900501))
                 .post("/v1/members").then().statusCode(400).body("errors.field", hasItem("birthday"));
+        shop().body(Map.of("externalId", "cust-typed", "email", 42)).post("/v1/members").then().statusCode(400)
+                .body("errors.field", hasItem("email"));
+        shop().body(Map.of("externalId", "cust-typed", "email", "t@example.com", "profileCompleted", "yes"))
+                .post("/v1/members").then().statusCode(400).body("errors.field", hasItem("profileCompleted"));
     }
 
     @Test
@@ -78,6 +82,9 @@ class ProblemResponsesTest extends ApiTest {
                 .post("/v1/members").then().statusCode(400).body("errors.field", hasItem("externalId"));
         shop().body(Map.of("externalId", "cust-v2", "email", "a@example.com", "timeZone", "+03:00"))
                 .post("/v1/members").then().statusCode(400).body("errors.field", hasItem("timeZone"));
+        shop().body(Map.of("externalId", "cust-v3", "email", "a@example.com",
+                        "locale", "en-" + "abcdefgh-".repeat(5) + "x"))
+                .post("/v1/members").then().statusCode(400).body("errors.field", hasItem("locale"));
     }
 
     @Test
@@ -96,6 +103,9 @@ class ProblemResponsesTest extends ApiTest {
         given().header("X-Api-Key", SHOP_KEY).contentType(ContentType.XML).body("<member/>")
                 .post("/v1/members").then().statusCode(415).contentType(PROBLEM)
                 .body("type", endsWith("/unsupported-media-type"));
+        String huge = "{\"externalId\":\"cust-big\",\"email\":\"a@example.com\",\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        shop().body(huge).post("/v1/members").then().statusCode(413).contentType(PROBLEM)
+                .body("type", endsWith("/payload-too-large"));
     }
 
     @Test

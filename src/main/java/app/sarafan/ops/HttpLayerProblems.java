@@ -1,0 +1,44 @@
+package app.sarafan.ops;
+
+import app.sarafan.common.error.Problem;
+import app.sarafan.common.error.ProblemType;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the HTTP server would answer by itself still comes as problem+json: a path that no resource, UI or
+ * management endpoint serves (404), and a body that is too large (413).
+ */
+@ApplicationScoped
+public class HttpLayerProblems {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    void register(@Observes Router router) {
+        // The HTTP layer refuses a body over quarkus.http.limits.max-body-size with a bare 413; a declared
+        // Content-Length lets us refuse it first, with a problem.
+        long maxBody = maxBodySize.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > maxBody) {
+                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(Json.encode(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                                "The request body is larger than " + maxBody + " bytes").body(ctx.request().path())));
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> ctx.response()
+                .setStatusCode(404)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(Json.encode(Problem.of(ProblemType.NOT_FOUND, "No resource at this path")
+                        .body(ctx.request().path()))));
+    }
+}
