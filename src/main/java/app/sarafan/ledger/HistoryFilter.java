@@ -1,8 +1,6 @@
 package app.sarafan.ledger;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Set;
 
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.QueryParams;
 
 /** The query of a transaction history page, parsed from query parameters with field-named 400s. */
 public record HistoryFilter(Set<TransactionKind> kinds, Instant from, Instant to, int limit, long before) {
@@ -26,35 +25,9 @@ public record HistoryFilter(Set<TransactionKind> kinds, Instant from, Instant to
                 }
             }
         }
-        Instant fromInstant = instant("from", from);
-        Instant toInstant = instant("to", to);
-        if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            throw ProblemException.invalid("to", "must be after from");
-        }
-        return new HistoryFilter(kinds, fromInstant, toInstant, Cursor.limit(integer("limit", limit)),
+        Instant[] period = QueryParams.period(from, to);
+        return new HistoryFilter(kinds, period[0], period[1], Cursor.limit(QueryParams.integer("limit", limit)),
                 Cursor.decode(cursor));
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an RFC 3339 instant such as 2026-11-25T13:00:00Z");
-        }
-    }
-
-    private static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be an integer");
-        }
     }
 
     String where(List<Object> params) {

@@ -5,13 +5,17 @@ import java.time.LocalDate;
 
 import app.sarafan.common.validation.LanguageTag;
 import app.sarafan.common.validation.TimeZoneName;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new member as the shop backend registers them. Omitted locale and time zone default to en and UTC. */
+/**
+ * A new member as the shop backend registers them. Omitted locale and time zone default to en and UTC. With an
+ * attribution, the member is bound to their referrer in the same transaction (see the referral package).
+ */
 public record MemberCreate(
         @NotBlank @Size(max = 128) @Pattern(regexp = MemberCreate.EXTERNAL_ID, message = "may contain only letters, digits and . _ : @ -")
         String externalId,
@@ -23,7 +27,8 @@ public record MemberCreate(
         @TimeZoneName @Size(max = 64) String timeZone,
         Boolean profileCompleted,
         Boolean newsletterSubscribed,
-        Instant registeredAt) {
+        Instant registeredAt,
+        @Valid Attribution attribution) {
 
     static final String EXTERNAL_ID = "[A-Za-z0-9._:@-]+";
     static final String PHONE = "\\+?[0-9]{6,15}";

@@ -50,7 +50,7 @@ public class MemberService {
             }
             throw e;
         }
-        created.fire(new MemberCreated(member.id, member.externalId));
+        created.fire(new MemberCreated(member.id, member.externalId, member.email, request.attribution()));
         return MemberView.of(member);
     }
 
@@ -113,6 +113,30 @@ public class MemberService {
     public MemberRef ref(String externalId) {
         Member member = require(externalId);
         return new MemberRef(member.id, member.externalId, member.status);
+    }
+
+    /** The member behind an internal id other features hold (the id always exists: it is a foreign key). */
+    @Transactional
+    public MemberRef refById(long memberId) {
+        Member member = Member.findById(memberId);
+        return new MemberRef(member.id, member.externalId, member.status);
+    }
+
+    @Transactional
+    public String externalIdOf(long memberId) {
+        return Member.<Member>findById(memberId).externalId;
+    }
+
+    @Transactional
+    public String emailOf(long memberId) {
+        return Member.<Member>findById(memberId).email;
+    }
+
+    /** A name others may see: first name and the initial of the last ("Ivan P."), never the email. */
+    @Transactional
+    public String displayNameOf(long memberId) {
+        Member member = Member.findById(memberId);
+        return DisplayName.of(member.name, member.externalId);
     }
 
     private static Member require(String externalId) {

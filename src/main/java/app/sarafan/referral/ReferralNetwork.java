@@ -1,0 +1,91 @@
+package app.sarafan.referral;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.money.Money;
+import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.Page;
+import app.sarafan.member.DisplayName;
+import app.sarafan.member.MemberService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** A member's network: counts per level and the members of one level, read from the closure table. */
+@ApplicationScoped
+public class ReferralNetwork {
+
+    private final EntityManager em;
+    private final MemberService members;
+
+    ReferralNetwork(EntityManager em, MemberService members) {
+        this.em = em;
+        this.members = members;
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public NetworkSummary summary(String externalId) {
+        long root = members.ref(externalId).id();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT c.depth, count(*), count(p.first_paid_at)
+                        FROM referral_closure c JOIN referral_profile p ON p.member_id = c.descendant_id
+                        WHERE c.ancestor_id = ?1 GROUP BY c.depth ORDER BY c.depth""")
+                .setParameter(1, root).getResultList();
+        List<NetworkLevel> levels = new ArrayList<>();
+        long total = 0;
+        for (Object[] row : rows) {
+            NetworkLevel level = new NetworkLevel(((Number) row[0]).intValue(), ((Number) row[1]).longValue(),
+                    ((Number) row[2]).longValue());
+            levels.add(level);
+            total += level.members();
+        }
+        return new NetworkSummary(total, levels);
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Page<NetworkMember> level(String externalId, int level, Integer limitParam, String cursor) {
+        if (level < 1) {
+            throw ProblemException.invalid("level", "must be 1 or more");
+        }
+        long root = members.ref(externalId).id();
+        int limit = Cursor.limit(limitParam);
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT c.descendant_id, m.name, m.external_id, m.registered_at, p.bound_at,
+                               p.first_paid_at IS NOT NULL,
+                               COALESCE((SELECT sum(t.amount) FROM ledger_transaction t
+                                         WHERE t.account_id = ?1 AND t.referral_member_id = c.descendant_id), 0)
+                        FROM referral_closure c
+                        JOIN referral_profile p ON p.member_id = c.descendant_id
+                        JOIN member m ON m.id = c.descendant_id
+                        WHERE c.ancestor_id = ?1 AND c.depth = ?2 AND c.descendant_id < ?3
+                        ORDER BY c.descendant_id DESC LIMIT ?4""")
+                .setParameter(1, root).setParameter(2, level).setParameter(3, Cursor.decode(cursor))
+                .setParameter(4, limit + 1).getResultList();
+        List<NetworkMember> items = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
+            items.add(new NetworkMember(DisplayName.of((String) row[1], (String) row[2]), level,
+                    instant(row[3]), instant(row[4]), (Boolean) row[5], Money.exact((BigDecimal) row[6])));
+        }
+        String next = rows.size() > limit ? Cursor.encode(((Number) rows.get(limit - 1)[0]).longValue()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return (java.time.Instant) value;
+    }
+}

@@ -1,0 +1,61 @@
+package app.sarafan.referral;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The referral tree kept as a closure table (every ancestor–descendant pair with its level). Attaching a member
+ * (and the subtree they may already have) under a referrer adds the cross product of the referrer's upline and
+ * the member's subtree; detaching removes it. Reads never walk the tree.
+ */
+@ApplicationScoped
+public class ReferralTree {
+
+    /** One ancestor of a member and the level the member is at in that ancestor's network (1 = direct). */
+    public record Upline(long memberId, int level) {
+    }
+
+    private final EntityManager em;
+
+    ReferralTree(EntityManager em) {
+        this.em = em;
+    }
+
+    boolean isInSubtreeOf(long candidate, long root) {
+        return candidate == root || !em.createNativeQuery(
+                        "SELECT 1 FROM referral_closure WHERE ancestor_id = ?1 AND descendant_id = ?2")
+                .setParameter(1, root).setParameter(2, candidate).getResultList().isEmpty();
+    }
+
+    void attach(long member, long referrer) {
+        em.createNativeQuery("""
+                        INSERT INTO referral_closure (ancestor_id, descendant_id, depth)
+                        SELECT up.id, down.id, up.depth + down.depth + 1
+                        FROM (SELECT CAST(?1 AS BIGINT) AS id, 0 AS depth
+                              UNION ALL SELECT ancestor_id, depth FROM referral_closure WHERE descendant_id = ?1) up
+                        CROSS JOIN (SELECT CAST(?2 AS BIGINT) AS id, 0 AS depth
+                              UNION ALL SELECT descendant_id, depth FROM referral_closure WHERE ancestor_id = ?2) down""")
+                .setParameter(1, referrer).setParameter(2, member).executeUpdate();
+    }
+
+    void detach(long member) {
+        em.createNativeQuery("""
+                        DELETE FROM referral_closure c
+                        WHERE (c.descendant_id = ?1 OR c.descendant_id IN
+                                  (SELECT descendant_id FROM referral_closure WHERE ancestor_id = ?1))
+                          AND c.ancestor_id IN (SELECT ancestor_id FROM referral_closure WHERE descendant_id = ?1)""")
+                .setParameter(1, member).executeUpdate();
+    }
+
+    /** The member's referrer, their referrer, ... up to {@code levels} levels (for per-level rewards). */
+    @SuppressWarnings("unchecked")
+    public List<Upline> upline(long member, int levels) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT ancestor_id, depth FROM referral_closure
+                        WHERE descendant_id = ?1 AND depth <= ?2 ORDER BY depth""")
+                .setParameter(1, member).setParameter(2, levels).getResultList();
+        return rows.stream().map(r -> new Upline(((Number) r[0]).longValue(), ((Number) r[1]).intValue())).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package app.sarafan.referral;
+
+import app.sarafan.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Shop backends report visits (clicks) as they see them. */
+@Path("/v1/visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SHOP)
+public class VisitResource {
+
+    private final Visits visits;
+
+    VisitResource(Visits visits) {
+        this.visits = visits;
+    }
+
+    @POST
+    public Response record(@Valid @NotNull VisitReport body) {
+        return Response.status(Response.Status.CREATED).entity(visits.record(body)).build();
+    }
+}
