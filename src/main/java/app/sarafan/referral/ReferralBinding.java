@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import app.sarafan.common.event.DomainEventType;
@@ -122,9 +121,9 @@ public class ReferralBinding {
         if (attribution == null) {
             return;
         }
-        profile.registrationIp = Objects.requireNonNullElse(attribution.ip(), profile.registrationIp);
-        profile.registrationDevice = Objects.requireNonNullElse(attribution.deviceId(), profile.registrationDevice);
-        profile.registrationVisitor = Objects.requireNonNullElse(attribution.visitorId(), profile.registrationVisitor);
+        profile.registrationIp = attribution.ip() != null ? attribution.ip() : profile.registrationIp;
+        profile.registrationDevice = attribution.deviceId() != null ? attribution.deviceId() : profile.registrationDevice;
+        profile.registrationVisitor = attribution.visitorId() != null ? attribution.visitorId() : profile.registrationVisitor;
     }
 
     private List<String> suspicions(ReferralProfile member, long referrerId) {
