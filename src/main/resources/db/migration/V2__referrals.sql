@@ -19,6 +19,12 @@ CREATE INDEX referral_profile_referrer_idx ON referral_profile (referrer_id);
 CREATE INDEX referral_profile_review_idx ON referral_profile (review_status) WHERE review_status = 'FLAGGED';
 CREATE INDEX referral_profile_visitor_idx ON referral_profile (registration_visitor);
 
+-- Members who joined before referrals existed get their code now (same alphabet as ReferralCodes).
+INSERT INTO referral_profile (member_id, code)
+SELECT m.id, (SELECT string_agg(substr('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 1 + floor(random() * 31)::int, 1), '')
+              FROM generate_series(1, 8 + (m.id * 0)::int))
+FROM member m;
+
 -- The referral tree as a closure table: one row per (ancestor, descendant) pair with the level between them
 -- (1 = direct referral). Level counts of any member and the upline of any member are single index range scans,
 -- whatever the depth of the tree.

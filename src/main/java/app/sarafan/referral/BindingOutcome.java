@@ -12,6 +12,8 @@ public enum BindingOutcome {
     SELF_REFERRAL,
     CYCLE,
     REFERRER_BLOCKED,
+    /** The member being bound is blocked. */
+    MEMBER_BLOCKED,
     /** An administrator rejected this member's earlier binding; they are not bound again. */
     REJECTED_IN_REVIEW
 }

@@ -65,10 +65,13 @@ public class ReferralBinding {
             return Binding.refused(BindingOutcome.REJECTED_IN_REVIEW);
         }
         rememberWhereFrom(profile, attribution);
+        if (members.refById(memberId).blocked()) {
+            return Binding.refused(BindingOutcome.MEMBER_BLOCKED);
+        }
         Optional<Referrer> candidate = candidate(attribution);
         if (candidate.isEmpty()) {
-            boolean namedOne = attribution != null
-                    && (attribution.referralCode() != null || attribution.couponCode() != null);
+            boolean namedOne = attribution != null && (ReferralCodes.normalize(attribution.referralCode()) != null
+                    || ReferralCodes.normalize(attribution.couponCode()) != null);
             return Binding.refused(namedOne ? BindingOutcome.UNKNOWN_CODE : BindingOutcome.NOT_ATTRIBUTED);
         }
         Referrer referrer = candidate.get();
@@ -96,23 +99,25 @@ public class ReferralBinding {
                 referrerRef.externalId(), referrer.via(), referrer.source(), now, suspicions);
     }
 
+    /** A code first, then a coupon, then the visitor's visits: the first that names a referrer wins. */
     private Optional<Referrer> candidate(Attribution attribution) {
         if (attribution == null) {
             return Optional.empty();
         }
-        if (attribution.referralCode() != null) {
-            return lookup.byCode(attribution.referralCode());
-        }
-        if (attribution.couponCode() != null) {
-            return lookup.byCoupon(attribution.couponCode());
-        }
-        if (attribution.visitorId() == null) {
+        return Optional.ofNullable(ReferralCodes.normalize(attribution.referralCode())).flatMap(lookup::byCode)
+                .or(() -> Optional.ofNullable(ReferralCodes.normalize(attribution.couponCode()))
+                        .flatMap(lookup::byCoupon))
+                .or(() -> byVisits(attribution.visitorId()));
+    }
+
+    private Optional<Referrer> byVisits(String visitorId) {
+        if (visitorId == null || visitorId.isBlank()) {
             return Optional.empty();
         }
         Instant windowStart = clock.now().minus(Duration.ofDays(config.attributionWindowDays()));
         String order = config.touchModel() == ReferralConfig.TouchModel.FIRST_TOUCH ? "createdAt, id" : "createdAt desc, id desc";
         return Visit.<Visit>find("visitorId = ?1 and referrerId is not null and createdAt >= ?2 order by " + order,
-                        attribution.visitorId(), windowStart)
+                        visitorId, windowStart)
                 .firstResultOptional()
                 .map(v -> new Referrer(v.referrerId, v.via, v.source));
     }

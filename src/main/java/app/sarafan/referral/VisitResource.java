@@ -1,10 +1,12 @@
 package app.sarafan.referral;
 
+import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,13 +21,18 @@ import jakarta.ws.rs.core.Response;
 public class VisitResource {
 
     private final Visits visits;
+    private final IdempotentRequests idempotent;
 
-    VisitResource(Visits visits) {
+    VisitResource(Visits visits, IdempotentRequests idempotent) {
         this.visits = visits;
+        this.idempotent = idempotent;
     }
 
+    /** With an Idempotency-Key, a retried report is not counted as a second click. */
     @POST
-    public Response record(@Valid @NotNull VisitReport body) {
-        return Response.status(Response.Status.CREATED).entity(visits.record(body)).build();
+    public Response record(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull VisitReport body) {
+        return idempotent.run(idempotencyKey, body,
+                () -> Response.status(Response.Status.CREATED).entity(visits.record(body)).build());
     }
 }

@@ -30,8 +30,9 @@ public class Visits {
 
     @Transactional
     public VisitView record(VisitReport report) {
-        Optional<Referrer> referrer = Optional.ofNullable(report.referralCode()).flatMap(lookup::byCode)
-                .or(() -> Optional.ofNullable(report.couponCode()).flatMap(lookup::byCoupon))
+        Optional<Referrer> referrer = Optional.ofNullable(ReferralCodes.normalize(report.referralCode()))
+                .flatMap(lookup::byCode)
+                .or(() -> Optional.ofNullable(ReferralCodes.normalize(report.couponCode())).flatMap(lookup::byCoupon))
                 .or(() -> lookup.byLandingUrl(report.landingUrl()))
                 .or(() -> lookup.byReferer(report.refererUrl()))
                 .filter(r -> !members.refById(r.memberId()).blocked());

@@ -149,6 +149,12 @@ class ReferralBindingTest extends ApiTest {
                 .body("referrerExternalId", equalTo(boris));
         bindLater(carl, Map.of("referralCode", "NOSUCH22")).body("outcome", equalTo("ALREADY_BOUND"));
         bindLater(newMember(), Map.of("referralCode", "NOSUCH22")).body("outcome", equalTo("UNKNOWN_CODE"));
+        String coupon = member(boris).post("/v1/me/coupons").then().statusCode(201).extract().path("code");
+        bindLater(newMember(), Map.of("referralCode", "", "couponCode", coupon))
+                .body("outcome", equalTo("BOUND")).body("via", equalTo("COUPON"));
+        String blocked = newMember();
+        shop().body(Map.of("reason", "fraud")).post("/v1/members/{id}/block", blocked).then().statusCode(200);
+        bindLater(blocked, Map.of("referralCode", codeOf(boris))).body("outcome", equalTo("MEMBER_BLOCKED"));
     }
 
     @Test

@@ -18,6 +18,8 @@ public enum ProblemType {
     MEMBER_BLOCKED(409, "member-blocked", "The member is blocked"),
     LIMIT_REACHED(409, "limit-reached", "A limit is reached"),
     WRONG_STATE(409, "wrong-state", "Not possible in the current state"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since you read it"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INTERNAL(500, "internal", "Internal error");

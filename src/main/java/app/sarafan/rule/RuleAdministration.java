@@ -1,0 +1,163 @@
+package app.sarafan.rule;
+
+import java.util.List;
+
+import app.sarafan.common.error.Problem;
+import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.Page;
+import app.sarafan.common.time.AppClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * Administrators' CRUD of rules. Every save is validated as a whole and writes a new immutable version; an update
+ * must name the version it was based on (If-Match), so two administrators cannot overwrite each other.
+ */
+@ApplicationScoped
+public class RuleAdministration {
+
+    private final ObjectMapper json;
+    private final AppClock clock;
+
+    RuleAdministration(ObjectMapper json, AppClock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RuleView create(RuleDefinition definition, String administrator) {
+        RuleDefinition rule = valid(definition);
+        Rule created = new Rule();
+        created.currentVersion = 1;
+        created.createdAt = clock.now();
+        created.updatedAt = created.createdAt;
+        created.persist();
+        return view(created, write(created, rule, administrator));
+    }
+
+    @Transactional
+    public RuleView get(String id) {
+        Rule rule = require(id, false);
+        return view(rule, current(rule));
+    }
+
+    @Transactional
+    public RuleView update(String id, Integer expectedVersion, RuleDefinition definition, String administrator) {
+        if (expectedVersion == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you edited");
+        }
+        Rule rule = require(id, true);
+        if (rule.currentVersion != expectedVersion) {
+            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_FAILED, "Rule " + id + " is at version "
+                    + rule.currentVersion + ", not " + expectedVersion + "; read it again and reapply your change")
+                    .with("currentVersion", rule.currentVersion));
+        }
+        RuleDefinition checked = valid(definition);
+        if (checked.profile() != current(rule).profile) {
+            throw ProblemException.invalid("profile", "cannot change; create a new rule instead");
+        }
+        rule.currentVersion++;
+        rule.updatedAt = clock.now();
+        return view(rule, write(rule, checked, administrator));
+    }
+
+    @Transactional
+    public Page<RuleView> list(RuleProfile profile, Boolean active, Integer limit, String cursor) {
+        int size = Cursor.limit(limit);
+        StringBuilder where = new StringBuilder("r.id < ?1 and v.ruleId = r.id and v.version = r.currentVersion");
+        List<Object> params = new java.util.ArrayList<>(List.of(Cursor.decode(cursor)));
+        if (profile != null) {
+            params.add(profile);
+            where.append(" and v.profile = ?").append(params.size());
+        }
+        if (active != null) {
+            params.add(active);
+            where.append(" and v.active = ?").append(params.size());
+        }
+        var query = Rule.getEntityManager().createQuery("select r, v from Rule r, RuleVersion v where " + where
+                + " order by r.id desc", Object[].class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        List<Object[]> rows = query.setMaxResults(size + 1).getResultList();
+        List<RuleView> items = rows.stream().limit(size).map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();
+        return new Page<>(items, rows.size() > size ? Cursor.encode(((Rule) rows.get(size - 1)[0]).id) : null);
+    }
+
+    @Transactional
+    public List<RuleView> versions(String id) {
+        Rule rule = require(id, false);
+        return RuleVersion.<RuleVersion>find("ruleId = ?1 order by version desc", rule.id).list().stream()
+                .map(v -> view(rule, v)).toList();
+    }
+
+    private static RuleDefinition valid(RuleDefinition definition) {
+        var errors = RuleValidator.check(definition);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.validation(errors));
+        }
+        return definition.withDefaults();
+    }
+
+    private RuleVersion write(Rule rule, RuleDefinition definition, String administrator) {
+        RuleVersion version = new RuleVersion();
+        version.ruleId = rule.id;
+        version.version = rule.currentVersion;
+        version.profile = definition.profile();
+        version.name = definition.name();
+        version.active = definition.active();
+        version.priority = definition.priority();
+        version.validFrom = definition.validFrom();
+        version.validTo = definition.validTo();
+        version.definition = serialize(definition);
+        version.createdAt = clock.now();
+        version.createdBy = administrator;
+        version.persist();
+        return version;
+    }
+
+    private RuleView view(Rule rule, RuleVersion version) {
+        return new RuleView(String.valueOf(rule.id), version.version, String.valueOf(version.id), rule.createdAt,
+                version.createdAt, version.createdBy, parse(version.definition));
+    }
+
+    private static RuleVersion current(Rule rule) {
+        return RuleVersion.find("ruleId = ?1 and version = ?2", rule.id, rule.currentVersion).singleResult();
+    }
+
+    private static Rule require(String id, boolean lock) {
+        long ruleId;
+        try {
+            ruleId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("Rule", id);
+        }
+        Rule rule = lock ? Rule.findById(ruleId, LockModeType.PESSIMISTIC_WRITE) : Rule.findById(ruleId);
+        if (rule == null) {
+            throw ProblemException.notFound("Rule", id);
+        }
+        return rule;
+    }
+
+    private String serialize(RuleDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    RuleDefinition parse(String definition) {
+        try {
+            return json.readValue(definition, RuleDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored rule cannot be read", e);
+        }
+    }
+}

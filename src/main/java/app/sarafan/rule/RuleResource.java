@@ -1,0 +1,112 @@
+package app.sarafan.rule;
+
+import java.net.URI;
+import java.util.List;
+
+import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.page.Page;
+import app.sarafan.common.page.QueryParams;
+import app.sarafan.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Administrators manage rules; the ETag of a rule is its version, and updates must send it in If-Match. */
+@Path("/v1/admin/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class RuleResource {
+
+    private final RuleAdministration rules;
+    private final SecurityIdentity caller;
+
+    RuleResource(RuleAdministration rules, SecurityIdentity caller) {
+        this.rules = rules;
+        this.caller = caller;
+    }
+
+    @POST
+    public Response create(@Valid @NotNull RuleDefinition body) {
+        RuleView rule = rules.create(body, caller.getPrincipal().getName());
+        return Response.created(URI.create("/v1/admin/rules/" + rule.id())).tag(etag(rule)).entity(rule).build();
+    }
+
+    @GET
+    public Page<RuleView> list(@QueryParam("profile") String profile, @QueryParam("active") String active,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return rules.list(profileOf(profile), activeOf(active), QueryParams.integer("limit", limit), cursor);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        RuleView rule = rules.get(id);
+        return Response.ok(rule).tag(etag(rule)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull RuleDefinition body) {
+        RuleView rule = rules.update(id, versionOf(ifMatch), body, caller.getPrincipal().getName());
+        return Response.ok(rule).tag(etag(rule)).build();
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    public List<RuleView> versions(@PathParam("id") String id) {
+        return rules.versions(id);
+    }
+
+    private static EntityTag etag(RuleView rule) {
+        return new EntityTag(String.valueOf(rule.version()));
+    }
+
+    /** {@code "3"}, {@code W/"3"} or a bare 3 all name version 3. */
+    static Integer versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "must be the ETag of a rule version, such as \"3\"");
+        }
+    }
+
+    private static RuleProfile profileOf(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return null;
+        }
+        try {
+            return RuleProfile.valueOf(profile.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("profile", "must be one of " + List.of(RuleProfile.values()));
+        }
+    }
+
+    private static Boolean activeOf(String active) {
+        if (active == null || active.isBlank()) {
+            return null;
+        }
+        if (!active.equals("true") && !active.equals("false")) {
+            throw ProblemException.invalid("active", "must be true or false");
+        }
+        return Boolean.valueOf(active);
+    }
+}
