@@ -16,6 +16,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "Idempotency-Key was used with another request"),
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is in progress"),
     MEMBER_BLOCKED(409, "member-blocked", "The member is blocked"),
+    LIMIT_REACHED(409, "limit-reached", "A limit is reached"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INTERNAL(500, "internal", "Internal error");
