@@ -40,7 +40,9 @@ public class Coupons {
         }
         Coupon coupon = new Coupon();
         coupon.memberId = member.id();
-        coupon.code = uniqueCode(format);
+        coupon.code = ReferralCodes.unique(
+                () -> ReferralCodes.normalize(format.prefix()) + ReferralCodes.random(format.length()),
+                code -> Coupon.count("code", code) > 0);
         coupon.discountText = format.discountText();
         coupon.active = true;
         coupon.createdAt = clock.now();
@@ -77,15 +79,5 @@ public class Coupons {
         MemberRef owner = members.refById(coupon.memberId);
         return new CouponResolution(coupon.code, coupon.active && !owner.blocked(), owner.externalId(),
                 coupon.discountText);
-    }
-
-    private static String uniqueCode(ReferralConfig.Coupons format) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String code = ReferralCodes.normalize(format.prefix()) + ReferralCodes.random(format.length());
-            if (Coupon.count("code", code) == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("No free coupon code after 10 attempts");
     }
 }

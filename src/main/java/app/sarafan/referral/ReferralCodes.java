@@ -23,6 +23,20 @@ public final class ReferralCodes {
         return code.toString();
     }
 
+    /**
+     * A fresh code that is not taken yet. Collisions are rare at these lengths; a few retries make them harmless,
+     * and the unique index decides if two writers still meet.
+     */
+    static String unique(java.util.function.Supplier<String> candidate, java.util.function.Predicate<String> taken) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String code = candidate.get();
+            if (!taken.test(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("No free code after 10 attempts");
+    }
+
     /** The stored form of what a person typed: trimmed and upper-cased; null stays null. */
     public static String normalize(String typed) {
         return typed == null || typed.isBlank() ? null : typed.trim().toUpperCase(Locale.ROOT);

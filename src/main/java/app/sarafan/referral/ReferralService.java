@@ -28,7 +28,8 @@ public class ReferralService {
     void open(@Observes MemberCreated member) {
         ReferralProfile profile = new ReferralProfile();
         profile.memberId = member.memberId();
-        profile.code = uniqueCode();
+        profile.code = ReferralCodes.unique(() -> ReferralCodes.random(CODE_LENGTH),
+                code -> ReferralProfile.count("code", code) > 0);
         profile.reviewStatus = ReviewStatus.NONE;
         profile.persist();
         if (member.attribution() != null) {
@@ -65,15 +66,5 @@ public class ReferralService {
 
     String link(String code) {
         return config.linkTemplate().replace("{code}", code);
-    }
-
-    private static String uniqueCode() {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String code = ReferralCodes.random(CODE_LENGTH);
-            if (ReferralProfile.count("code", code) == 0) {
-                return code;
-            }
-        }
-        throw new IllegalStateException("No free referral code after 10 attempts");
     }
 }
