@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.page.QueryParams;
 import app.sarafan.common.security.Roles;
@@ -32,17 +33,23 @@ import jakarta.ws.rs.core.Response;
 public class RuleResource {
 
     private final RuleAdministration rules;
+    private final IdempotentRequests idempotent;
     private final SecurityIdentity caller;
 
-    RuleResource(RuleAdministration rules, SecurityIdentity caller) {
+    RuleResource(RuleAdministration rules, IdempotentRequests idempotent, SecurityIdentity caller) {
         this.rules = rules;
+        this.idempotent = idempotent;
         this.caller = caller;
     }
 
+    /** With an Idempotency-Key, a retried create answers the first rule instead of making a second one. */
     @POST
-    public Response create(@Valid @NotNull RuleDefinition body) {
-        RuleView rule = rules.create(body, caller.getPrincipal().getName());
-        return Response.created(URI.create("/v1/admin/rules/" + rule.id())).tag(etag(rule)).entity(rule).build();
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Valid @NotNull RuleDefinition body) {
+        return idempotent.run(idempotencyKey, body, () -> {
+            RuleView rule = rules.create(body, caller.getPrincipal().getName());
+            return Response.created(URI.create("/v1/admin/rules/" + rule.id())).tag(etag(rule)).entity(rule).build();
+        });
     }
 
     @GET

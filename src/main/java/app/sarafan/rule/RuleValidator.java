@@ -34,9 +34,11 @@ final class RuleValidator {
         if (rule.validFrom() != null && rule.validTo() != null && !rule.validTo().isAfter(rule.validFrom())) {
             fail("validTo", "must be after validFrom");
         }
-        nonNegative("delayDays", rule.delayDays());
-        if (rule.lifetimeDays() != null && rule.lifetimeDays() < 1) {
-            fail("lifetimeDays", "must be at least 1");
+        if (rule.delayDays() != null && (rule.delayDays() < 0 || rule.delayDays() > 3650)) {
+            fail("delayDays", "must be 0 to 3650");
+        }
+        if (rule.lifetimeDays() != null && (rule.lifetimeDays() < 1 || rule.lifetimeDays() > 36500)) {
+            fail("lifetimeDays", "must be 1 to 36500");
         }
         if (rule.lifetimeDays() != null && rule.expiresOn() != null) {
             fail("expiresOn", "give either lifetimeDays or expiresOn, not both");
@@ -55,10 +57,28 @@ final class RuleValidator {
             if (rule.rewards() != null && !rule.rewards().isEmpty()) {
                 fail("rewards", "a spending rule rewards nobody");
             }
+            for (String earningOnly : List.of("delayDays", "lifetimeDays", "expiresOn", "limits", "notifications")) {
+                boolean given = switch (earningOnly) {
+                    case "delayDays" -> rule.delayDays() != null;
+                    case "lifetimeDays" -> rule.lifetimeDays() != null;
+                    case "expiresOn" -> rule.expiresOn() != null;
+                    case "limits" -> rule.limits() != null;
+                    default -> rule.notifications() != null;
+                };
+                if (given) {
+                    fail(earningOnly, "applies to earning rules only");
+                }
+            }
             if (rule.profile() == RuleProfile.PAY_WITH_BONUSES) {
                 spending(rule.spending());
+                if (rule.withdrawal() != null) {
+                    fail("withdrawal", "applies to the WITHDRAWAL profile only");
+                }
             } else {
                 withdrawal(rule.withdrawal());
+                if (rule.spending() != null) {
+                    fail("spending", "applies to the PAY_WITH_BONUSES profile only");
+                }
             }
         }
     }
@@ -90,8 +110,8 @@ final class RuleValidator {
         }
         names("conditions.includeCategories", c.includeCategories(), CATEGORY);
         names("conditions.excludeCategories", c.excludeCategories(), CATEGORY);
-        names("conditions.includeSkus", c.includeSkus(), SKU);
-        names("conditions.excludeSkus", c.excludeSkus(), SKU);
+        skus("conditions.includeSkus", c.includeSkus());
+        skus("conditions.excludeSkus", c.excludeSkus());
     }
 
     private void rewards(RuleDefinition rule) {
@@ -116,7 +136,7 @@ final class RuleValidator {
                 fail(field + ".perSku", "must name at least one SKU and its amount");
             } else {
                 for (Map.Entry<String, BigDecimal> sku : reward.perSku().entrySet()) {
-                    if (!SKU.matcher(sku.getKey()).matches()) {
+                    if (!SKU.matcher(sku.getKey()).matches()) { // same syntax as skus()
                         fail(field + ".perSku." + sku.getKey(), "is not a valid SKU");
                     }
                     amount(field + ".perSku." + sku.getKey(), sku.getValue(), AmountType.FIXED);
@@ -238,15 +258,20 @@ final class RuleValidator {
         }
     }
 
-    private void nonNegative(String field, Integer value) {
-        if (value != null && value < 0) {
-            fail(field, "must not be negative");
+    private void skus(String field, List<String> values) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || !SKU.matcher(values.get(i)).matches()) {
+                fail(field + "[" + i + "]", "is not a valid SKU (letters, digits and . _ : / -, up to 100)");
+            }
         }
     }
 
     private void positive(String field, Integer value) {
-        if (value != null && value < 1) {
-            fail(field, "must be at least 1");
+        if (value != null && (value < 1 || value > 1_000_000)) {
+            fail(field, "must be 1 to 1000000");
         }
     }
 

@@ -86,6 +86,12 @@ class RuleAdministrationTest extends ApiTest {
         create(Map.of("name", "Spend", "profile", "PAY_WITH_BONUSES", "spending", Map.of("maxPercent", "0.00")))
                 .then().statusCode(400).body("errors.field", equalTo(List.of("spending.maxPercent")));
         create(Map.of("name", "No profile")).then().statusCode(400).body("errors.field", hasItem("profile"));
+        create(Map.of("name", "Spend with a lifetime", "profile", "PAY_WITH_BONUSES", "lifetimeDays", 30,
+                "spending", Map.of("maxPercent", "20.00"), "withdrawal", Map.of("minAmount", "100.00")))
+                .then().statusCode(400).body("errors.field", equalTo(List.of("lifetimeDays", "withdrawal")));
+        create(Map.of("name", "Forever and a day", "profile", "REGISTRATION", "delayDays", 3651, "lifetimeDays", 36501,
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "1.00"))))
+                .then().statusCode(400).body("errors.field", equalTo(List.of("delayDays", "lifetimeDays")));
         create(Map.of("name", "Achievement", "profile", "USER_ACHIEVEMENT",
                 "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "500.00"))))
                 .then().statusCode(400).body("errors.field", hasItem("conditions.threshold"));
@@ -111,6 +117,15 @@ class RuleAdministrationTest extends ApiTest {
                 .body("items.definition.profile", org.hamcrest.Matchers.everyItem(equalTo("PAY_WITH_BONUSES")));
         admin().queryParam("profile", "NOPE").get("/v1/admin/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("profile"));
+    }
+
+    @Test
+    void aRetriedCreateWithAnIdempotencyKeyMakesOneRule() {
+        String key = java.util.UUID.randomUUID().toString();
+        String first = admin().header("Idempotency-Key", key).body(cashback("5.00")).post("/v1/admin/rules")
+                .then().statusCode(201).extract().path("id");
+        admin().header("Idempotency-Key", key).body(cashback("5.00")).post("/v1/admin/rules").then()
+                .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
     }
 
     @Test
