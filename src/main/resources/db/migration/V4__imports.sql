@@ -1,7 +1,8 @@
 -- Imports of members, their referral network and balances from another system. An import is accepted with all
 -- its rows already checked and put in processing order (referrers before their referrals); a worker on any
--- instance then runs it row by row. Each row commits with its outcome and the counters, so a crash loses at most
--- the row in flight, and whoever takes the import over next continues with the first PENDING row.
+-- instance then runs it in small batches of rows. Each batch commits with the rows' outcomes and the counters, so
+-- a crash loses at most the batch in flight, and whoever takes the import over next continues with the first
+-- PENDING row.
 CREATE TABLE member_import (
     id          BIGSERIAL PRIMARY KEY,
     status      VARCHAR(16)  NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED')),

@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 /**
  * The bookkeeping of running imports, safe with several instances. An instance claims a QUEUED import, or a
  * RUNNING one whose lease ran out (its instance died), with {@code FOR UPDATE SKIP LOCKED}, so two instances never
- * claim the same one. Every row's transaction renews the lease and records the row's outcome with the counters,
- * guarded by the owner and by the row still being PENDING: a row is counted once even if a stalled instance wakes
- * up after its import was taken over. Leases are measured in database time, the one clock all instances share.
+ * claim the same one. Every row renews the lease and records its outcome with the counters in the transaction that
+ * does its work, guarded by the owner and by the row still being PENDING: a row is counted once even if a stalled
+ * instance wakes up after its import was taken over. Leases are measured in database time, the one clock all instances share.
  */
 @ApplicationScoped
 class ImportRuns {
@@ -69,7 +69,7 @@ class ImportRuns {
                 read((String) r[2]))).toList();
     }
 
-    /** Renews the lease inside a row's transaction, which then holds the import's row lock until it commits. */
+    /** Renews the lease inside the transaction running a row, which then holds the import's lock until it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     void holdLease(long importId, String owner) {
         int held = em.createNativeQuery("""

@@ -13,15 +13,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs imports in the background, on every instance: it claims one import at a time (see {@link ImportRuns}) and
- * runs its rows in processing order, one transaction per row. A rejected row is recorded and the import goes on;
- * an unexpected failure stops the import as FAILED (posting the same file again continues it, since imported rows
- * are then skipped). When the instance stops, it hands its import back for another instance to continue.
+ * runs its rows in processing order, a batch of rows per transaction. A rejected row is recorded and the import
+ * goes on; an unexpected failure stops the import as FAILED (posting the same file again continues it, since
+ * imported rows are then skipped). When the instance stops, it hands its import back for another instance to
+ * continue.
  */
 @ApplicationScoped
 class ImportWorker {
 
     private static final Logger LOG = Logger.getLogger(ImportWorker.class);
-    private static final int CHUNK = 200;
+    /**
+     * Rows per transaction. A batch holds the lock that serializes bindings until it commits (some ten
+     * milliseconds a row), so registrations with a referrer wait at most that long for an import.
+     */
+    private static final int BATCH = 20;
 
     private final ImportRuns runs;
     private final RowImporter rows;
@@ -53,14 +58,14 @@ class ImportWorker {
         LOG.infof("Import %d: running", id);
         try {
             List<ImportRuns.PendingRow> pending;
-            while (!(pending = runs.pending(id, CHUNK)).isEmpty()) {
-                for (ImportRuns.PendingRow row : pending) {
+            while (!(pending = runs.pending(id, 10 * BATCH)).isEmpty()) {
+                for (int from = 0; from < pending.size(); from += BATCH) {
                     if (stopping) {
                         runs.release(id, owner);
-                        LOG.infof("Import %d: handed back at row %d, the instance is stopping", id, row.number());
+                        LOG.infof("Import %d: handed back, the instance is stopping", id);
                         return;
                     }
-                    count(runOne(claim, row));
+                    runBatch(claim, pending.subList(from, Math.min(from + BATCH, pending.size())));
                 }
             }
             if (runs.complete(id, owner)) {
@@ -73,6 +78,20 @@ class ImportWorker {
             LOG.errorf(e, "Import %d failed, error id %s", id, errorId);
             runs.fail(id, owner, "Unexpected failure; quote error id " + errorId + " to support. Post the same "
                     + "file again to continue: the rows already imported are skipped.");
+        }
+    }
+
+    /**
+     * Rows commit together, a batch at a time; a batch in which a row is rejected is rolled back whole and run
+     * again one row per transaction, so that the rejected row keeps nothing and the others are imported.
+     */
+    private void runBatch(ImportRuns.Claim claim, List<ImportRuns.PendingRow> batch) {
+        try {
+            rows.runAll(claim, owner, batch).forEach(this::count);
+        } catch (RowRejected rejected) {
+            for (ImportRuns.PendingRow row : batch) {
+                count(runOne(claim, row));
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Imports one row in one transaction, together with its outcome and the import's counters; a rejected row keeps
+ * Imports a row in the transaction that records its outcome and the import's counters; a rejected row keeps
  * nothing. Running a row again changes nothing, whatever was done before:
  * <ul>
  *   <li>a member who exists is not created again (nor changed: an import creates members, it does not update
@@ -43,6 +43,15 @@ class RowImporter {
         this.binding = binding;
         this.ledger = ledger;
         this.runs = runs;
+    }
+
+    /**
+     * Several rows in one transaction: one commit instead of one per row is most of an import's time. When one
+     * of them is rejected, the whole transaction rolls back (the caller then runs the rows one by one).
+     */
+    @Transactional
+    List<RowStatus> runAll(ImportRuns.Claim claim, String owner, List<ImportRuns.PendingRow> rows) {
+        return rows.stream().map(row -> run(claim, owner, row)).toList();
     }
 
     @Transactional
