@@ -1,7 +1,6 @@
 package app.sarafan.referral.imports;
 
 import java.net.URI;
-import java.util.Map;
 
 import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.page.Page;
@@ -27,6 +26,10 @@ import jakarta.ws.rs.core.Response;
 public class ImportResource {
 
     public static final String PATH = "/v1/admin/imports";
+
+    /** What an Idempotency-Key stands for: the same document in the same format (a record keeps its JSON stable). */
+    record Submission(ImportFormat format, String body) {
+    }
     static final String CSV = "text/csv";
 
     private final Imports imports;
@@ -65,7 +68,7 @@ public class ImportResource {
     }
 
     private Response submit(ImportFormat format, String idempotencyKey, String body) {
-        return idempotent.run(idempotencyKey, Map.of("format", format, "body", body == null ? "" : body), () -> {
+        return idempotent.run(idempotencyKey, new Submission(format, body == null ? "" : body), () -> {
             ImportView accepted = imports.submit(format, body, caller.getPrincipal().getName());
             return Response.accepted(accepted).location(URI.create(PATH + "/" + accepted.id())).build();
         });

@@ -46,8 +46,8 @@ class RowImporter {
     }
 
     /**
-     * Several rows in one transaction: one commit instead of one per row is most of an import's time. When one
-     * of them is rejected, the whole transaction rolls back (the caller then runs the rows one by one).
+     * Several rows in one transaction, to save commits. When one of them is rejected, the whole transaction rolls
+     * back (the caller then runs the rows one by one).
      */
     @Transactional
     List<RowStatus> runAll(ImportRuns.Claim claim, String owner, List<ImportRuns.PendingRow> rows) {
