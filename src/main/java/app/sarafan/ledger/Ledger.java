@@ -66,6 +66,24 @@ public class Ledger {
         return TransactionView.of(tx);
     }
 
+    /**
+     * Credits that must reach an account once whatever reruns or racing callers do (a balance brought over by an
+     * import): under the account's lock, nothing is written when the account already has a transaction from
+     * {@code source} (same type and id). Every credit is written with that source. Answers what was written,
+     * empty when it had been written before.
+     */
+    @Transactional
+    public List<TransactionView> creditOnce(long memberId, Source source, List<Credit> credits) {
+        Account.lock(memberId);
+        long before = LedgerTransaction.count("accountId = ?1 and sourceType = ?2 and sourceId = ?3",
+                memberId, source.type(), source.id());
+        if (before > 0) {
+            return List.of();
+        }
+        return credits.stream().map(c -> credit(memberId, new Credit(c.kind(), c.amount(), source, c.reason(),
+                c.availableFrom(), c.expiresAt()))).toList();
+    }
+
     @Transactional
     public TransactionView debit(long memberId, Debit debit) {
         Instant now = clock.now();

@@ -1,6 +1,7 @@
 package app.sarafan.member;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
@@ -113,6 +114,12 @@ public class MemberService {
     public MemberRef ref(String externalId) {
         Member member = require(externalId);
         return new MemberRef(member.id, member.externalId, member.status);
+    }
+
+    /** The member, if the shop (or an import) registered them; for callers to whom an unknown id is not an error. */
+    @Transactional
+    public Optional<MemberRef> find(String externalId) {
+        return Member.byExternalId(externalId).map(m -> new MemberRef(m.id, m.externalId, m.status));
     }
 
     /** The member behind an internal id other features hold (the id always exists: it is a foreign key). */

@@ -1,7 +1,10 @@
 package app.sarafan.ops;
 
+import java.util.Set;
+
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemType;
+import app.sarafan.referral.imports.ImportResource;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +19,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class HttpLayerProblems {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    /** Imports upload whole files; every other request is a small JSON document. */
+    private static final Set<String> UPLOAD_PATHS = Set.of(ImportResource.PATH);
+
+    @ConfigProperty(name = "sarafan.http.max-body-size")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxUploadSize;
+
     void register(@Observes Router router) {
-        // The HTTP layer refuses a body over quarkus.http.limits.max-body-size with a bare 413; a declared
-        // Content-Length lets us refuse it first, with a problem.
+        // The HTTP layer refuses a body over quarkus.http.limits.max-body-size (the upload limit) with a bare 413;
+        // a declared Content-Length lets us refuse it first, with a problem, and hold every other path to the
+        // smaller limit of a JSON request.
         long maxBody = maxBodySize.asLongValue();
+        long maxUpload = maxUploadSize.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            long limit = UPLOAD_PATHS.contains(ctx.request().path()) ? maxUpload : maxBody;
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                    && Long.parseLong(length) > maxBody) {
+                    && Long.parseLong(length) > limit) {
                 ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")
                         .end(Json.encode(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                                "The request body is larger than " + maxBody + " bytes").body(ctx.request().path())));
+                                "The request body is larger than " + limit + " bytes").body(ctx.request().path())));
             } else {
                 ctx.next();
             }

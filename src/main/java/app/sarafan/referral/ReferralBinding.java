@@ -58,16 +58,12 @@ public class ReferralBinding {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, BINDING_LOCK).getSingleResult();
         ReferralProfile profile = ReferralProfile.lock(memberId);
         if (profile.referrerId != null) {
-            return new Binding(BindingOutcome.ALREADY_BOUND, members.externalIdOf(profile.referrerId),
-                    profile.boundVia, profile.boundSource, profile.boundAt, reasons(profile));
+            return alreadyBound(profile);
         }
         if (profile.reviewStatus == ReviewStatus.REJECTED) {
             return Binding.refused(BindingOutcome.REJECTED_IN_REVIEW);
         }
         rememberWhereFrom(profile, attribution);
-        if (members.refById(memberId).blocked()) {
-            return Binding.refused(BindingOutcome.MEMBER_BLOCKED);
-        }
         Optional<Referrer> candidate = candidate(attribution);
         if (candidate.isEmpty()) {
             boolean namedOne = attribution != null && (ReferralCodes.normalize(attribution.referralCode()) != null
@@ -76,14 +72,9 @@ public class ReferralBinding {
         }
         Referrer referrer = candidate.get();
         MemberRef referrerRef = members.refById(referrer.memberId());
-        if (referrer.memberId() == memberId || sameEmail(memberId, referrer.memberId())) {
-            return Binding.refused(BindingOutcome.SELF_REFERRAL);
-        }
-        if (referrerRef.blocked()) {
-            return Binding.refused(BindingOutcome.REFERRER_BLOCKED);
-        }
-        if (tree.isInSubtreeOf(referrer.memberId(), memberId)) {
-            return Binding.refused(BindingOutcome.CYCLE);
+        Optional<BindingOutcome> refusal = refusal(memberId, referrerRef);
+        if (refusal.isPresent()) {
+            return Binding.refused(refusal.get());
         }
         List<String> suspicions = suspicions(profile, referrer.memberId());
         Instant now = clock.now();
@@ -97,6 +88,56 @@ public class ReferralBinding {
         publish(profile, referrerRef, atRegistration, suspicions);
         return new Binding(suspicions.isEmpty() ? BindingOutcome.BOUND : BindingOutcome.FLAGGED,
                 referrerRef.externalId(), referrer.via(), referrer.source(), now, suspicions);
+    }
+
+    /**
+     * Binds a member directly to a referrer named by another system (an import), under the same rules as
+     * {@link #bind}: once only, never to themself, to a blocked referrer or into a cycle. There is no visit, IP
+     * address or device to judge, so nothing is flagged; and no REFERRAL_REGISTERED event is published, since the
+     * member did not just register (REFERRAL_BOUND is, with its channel, so consumers can tell imports apart).
+     */
+    @Transactional
+    public Binding bindTo(long memberId, long referrerId, BindingChannel via, String source) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, BINDING_LOCK).getSingleResult();
+        ReferralProfile profile = ReferralProfile.lock(memberId);
+        if (profile.referrerId != null) {
+            return alreadyBound(profile);
+        }
+        if (profile.reviewStatus == ReviewStatus.REJECTED) {
+            return Binding.refused(BindingOutcome.REJECTED_IN_REVIEW);
+        }
+        MemberRef referrerRef = members.refById(referrerId);
+        Optional<BindingOutcome> refusal = refusal(memberId, referrerRef);
+        if (refusal.isPresent()) {
+            return Binding.refused(refusal.get());
+        }
+        Instant now = clock.now();
+        profile.referrerId = referrerId;
+        profile.boundAt = now;
+        profile.boundVia = via;
+        profile.boundSource = source;
+        profile.reviewStatus = ReviewStatus.NONE;
+        profile.reviewReasons = null;
+        tree.attach(memberId, referrerId);
+        publish(profile, referrerRef, false, List.of());
+        return new Binding(BindingOutcome.BOUND, referrerRef.externalId(), via, source, now, List.of());
+    }
+
+    /** Why a member may not go under this referrer, whoever named them: blocked member, self, blocked referrer, cycle. */
+    private Optional<BindingOutcome> refusal(long memberId, MemberRef referrer) {
+        if (members.refById(memberId).blocked()) {
+            return Optional.of(BindingOutcome.MEMBER_BLOCKED);
+        }
+        if (referrer.id() == memberId || sameEmail(memberId, referrer.id())) {
+            return Optional.of(BindingOutcome.SELF_REFERRAL);
+        }
+        if (referrer.blocked()) {
+            return Optional.of(BindingOutcome.REFERRER_BLOCKED);
+        }
+        if (tree.isInSubtreeOf(referrer.id(), memberId)) {
+            return Optional.of(BindingOutcome.CYCLE);
+        }
+        return Optional.empty();
     }
 
     /** A code first, then a coupon, then the visitor's visits: the first that names a referrer wins. */
@@ -171,6 +212,11 @@ public class ReferralBinding {
             payload.put("reasons", suspicions);
             events.publish(DomainEventType.REFERRAL_FLAGGED, profile.memberId, payload);
         }
+    }
+
+    private Binding alreadyBound(ReferralProfile profile) {
+        return new Binding(BindingOutcome.ALREADY_BOUND, members.externalIdOf(profile.referrerId), profile.boundVia,
+                profile.boundSource, profile.boundAt, reasons(profile));
     }
 
     private static List<String> reasons(ReferralProfile profile) {
