@@ -15,12 +15,12 @@ import jakarta.transaction.Transactional;
 public class Coupons {
 
     private final MemberService members;
-    private final ReferralConfig config;
+    private final CouponFormats formats;
     private final AppClock clock;
 
-    Coupons(MemberService members, ReferralConfig config, AppClock clock) {
+    Coupons(MemberService members, CouponFormats formats, AppClock clock) {
         this.members = members;
-        this.config = config;
+        this.formats = formats;
         this.clock = clock;
     }
 
@@ -32,7 +32,7 @@ public class Coupons {
         }
         ReferralProfile.lock(member.id()); // serializes the limit check of one member
         long active = Coupon.count("memberId = ?1 and active = true", member.id());
-        ReferralConfig.Coupons format = config.coupons();
+        CouponFormat format = formats.current().format();
         if (active >= format.maxActivePerMember()) {
             throw new ProblemException(ProblemType.LIMIT_REACHED, "At most " + format.maxActivePerMember()
                     + " coupons may be active at once; deactivate one first")

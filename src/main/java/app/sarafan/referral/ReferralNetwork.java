@@ -47,6 +47,7 @@ public class ReferralNetwork {
         return new NetworkSummary(total, levels);
     }
 
+    /** The page's ids come from the closure index first (materialized), so the joins touch only that page. */
     @Transactional
     @SuppressWarnings("unchecked")
     public Page<NetworkMember> level(String externalId, int level, Integer limitParam, String cursor) {
@@ -56,15 +57,18 @@ public class ReferralNetwork {
         long root = members.ref(externalId).id();
         int limit = Cursor.limit(limitParam);
         List<Object[]> rows = em.createNativeQuery("""
+                        WITH page AS MATERIALIZED (
+                            SELECT descendant_id FROM referral_closure
+                            WHERE ancestor_id = ?1 AND depth = ?2 AND descendant_id < ?3
+                            ORDER BY descendant_id DESC LIMIT ?4)
                         SELECT c.descendant_id, m.name, m.external_id, m.registered_at, p.bound_at,
                                p.first_paid_at IS NOT NULL,
                                COALESCE((SELECT sum(t.amount) FROM ledger_transaction t
                                          WHERE t.account_id = ?1 AND t.referral_member_id = c.descendant_id), 0)
-                        FROM referral_closure c
+                        FROM page c
                         JOIN referral_profile p ON p.member_id = c.descendant_id
                         JOIN member m ON m.id = c.descendant_id
-                        WHERE c.ancestor_id = ?1 AND c.depth = ?2 AND c.descendant_id < ?3
-                        ORDER BY c.descendant_id DESC LIMIT ?4""")
+                        ORDER BY c.descendant_id DESC""")
                 .setParameter(1, root).setParameter(2, level).setParameter(3, Cursor.decode(cursor))
                 .setParameter(4, limit + 1).getResultList();
         List<NetworkMember> items = new ArrayList<>();

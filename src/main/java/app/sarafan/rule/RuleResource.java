@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.page.QueryParams;
@@ -69,7 +70,7 @@ public class RuleResource {
     @Path("/{id}")
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull RuleDefinition body) {
-        RuleView rule = rules.update(id, versionOf(ifMatch), body, caller.getPrincipal().getName());
+        RuleView rule = rules.update(id, IfMatch.version(ifMatch), body, caller.getPrincipal().getName());
         return Response.ok(rule).tag(etag(rule)).build();
     }
 
@@ -81,19 +82,6 @@ public class RuleResource {
 
     private static EntityTag etag(RuleView rule) {
         return new EntityTag(String.valueOf(rule.version()));
-    }
-
-    /** {@code "3"}, {@code W/"3"} or a bare 3 all name version 3. */
-    static Integer versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be the ETag of a rule version, such as \"3\"");
-        }
     }
 
     private static RuleProfile profileOf(String profile) {

@@ -80,8 +80,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unsupported(NotSupportedException e, UriInfo uri) {
-        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json")
+    public Response unsupported(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, (sent == null ? "A body without Content-Type"
+                        : "Content-Type '" + sent + "'") + " is not accepted here; the contract lists what is")
                 .toResponse(instance(uri));
     }
 

@@ -113,6 +113,7 @@ class RowImporter {
             case CYCLE -> throw new RowRejected("referrerExternalId",
                     "'" + referrer + "' is in the member's own network: the binding would close a cycle");
             case REFERRER_BLOCKED -> throw new RowRejected("referrerExternalId", "'" + referrer + "' is blocked");
+            case MEMBER_BLOCKED -> throw new RowRejected("externalId", "the member is blocked");
             case REJECTED_IN_REVIEW -> throw new RowRejected("referrerExternalId",
                     "an administrator rejected this member's binding; they are not bound again");
             case NOT_ATTRIBUTED, UNKNOWN_CODE -> throw new IllegalStateException(
