@@ -83,6 +83,23 @@ class IdempotencyKeyTest extends ApiTest {
         assertEquals("0.00", available(dave));
     }
 
+    @jakarta.inject.Inject
+    app.sarafan.common.idempotency.IdempotencyRecordsPurge purge;
+
+    @Test
+    void aKeyIsForgottenAfterItsRetention() {
+        String eve = newMember();
+        String key = UUID.randomUUID().toString();
+        adjustWithKey(eve, key, GIFT).then().statusCode(201);
+        clock.advance(java.time.Duration.ofDays(6));
+        purge.purgeChunk();
+        adjustWithKey(eve, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", "true");
+        clock.advance(java.time.Duration.ofDays(2));
+        purge.purgeChunk();
+        adjustWithKey(eve, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        assertEquals("50.00", available(eve));
+    }
+
     @Test
     void memberCreationWithAKeyIsReplayedNotDuplicated() {
         String externalId = "cust-" + UUID.randomUUID();
