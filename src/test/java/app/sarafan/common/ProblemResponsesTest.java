@@ -27,6 +27,9 @@ class ProblemResponsesTest extends ApiTest {
                 .body("status", equalTo(400))
                 .body("instance", equalTo("/v1/members"))
                 .body("detail", not(containsString("at app.sarafan")));
+        shop().body("[1, 2]").post("/v1/members").then().statusCode(400).contentType(PROBLEM)
+                .body("type", endsWith("/malformed-request"))
+                .body("detail", equalTo("The body must be a JSON object"));
     }
 
     @Test

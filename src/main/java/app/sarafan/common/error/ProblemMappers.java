@@ -63,6 +63,11 @@ public class ProblemMappers {
             String field = fieldOf(mapping.getPath());
             return Problem.validation(List.of(new FieldError(field, reasonOf(mapping)))).toResponse(instance(uri));
         }
+        if (e instanceof MismatchedInputException) {
+            // Valid JSON of the wrong shape at the top (an array, a string): Jackson's message would name our classes.
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object")
+                    .toResponse(instance(uri));
+        }
         return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage())
                 .toResponse(instance(uri));
     }
