@@ -28,13 +28,16 @@ FROM member m;
 -- The referral tree as a closure table: one row per (ancestor, descendant) pair with the level between them
 -- (1 = direct referral). Level counts of any member and the upline of any member are single index range scans,
 -- whatever the depth of the tree.
+-- descendant_paid repeats whether the descendant has paid for an order, so that the paying counts of a network
+-- come from the same index-only scan as its level counts.
 CREATE TABLE referral_closure (
-    ancestor_id   BIGINT  NOT NULL REFERENCES member (id),
-    descendant_id BIGINT  NOT NULL REFERENCES member (id),
-    depth         INTEGER NOT NULL CHECK (depth >= 1),
+    ancestor_id     BIGINT  NOT NULL REFERENCES member (id),
+    descendant_id   BIGINT  NOT NULL REFERENCES member (id),
+    depth           INTEGER NOT NULL CHECK (depth >= 1),
+    descendant_paid BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (ancestor_id, descendant_id)
 );
-CREATE INDEX referral_closure_level_idx ON referral_closure (ancestor_id, depth, descendant_id);
+CREATE INDEX referral_closure_level_idx ON referral_closure (ancestor_id, depth, descendant_id) INCLUDE (descendant_paid);
 CREATE INDEX referral_closure_upline_idx ON referral_closure (descendant_id, depth);
 
 -- Coupon codes bound to the member who hands them out.

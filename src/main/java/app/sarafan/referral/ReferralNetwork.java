@@ -32,9 +32,8 @@ public class ReferralNetwork {
     public NetworkSummary summary(String externalId) {
         long root = members.ref(externalId).id();
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT c.depth, count(*), count(p.first_paid_at)
-                        FROM referral_closure c JOIN referral_profile p ON p.member_id = c.descendant_id
-                        WHERE c.ancestor_id = ?1 GROUP BY c.depth ORDER BY c.depth""")
+                        SELECT depth, count(*), count(*) FILTER (WHERE descendant_paid)
+                        FROM referral_closure WHERE ancestor_id = ?1 GROUP BY depth ORDER BY depth""")
                 .setParameter(1, root).getResultList();
         List<NetworkLevel> levels = new ArrayList<>();
         long total = 0;

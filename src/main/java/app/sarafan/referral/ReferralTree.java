@@ -31,12 +31,13 @@ public class ReferralTree {
 
     void attach(long member, long referrer) {
         em.createNativeQuery("""
-                        INSERT INTO referral_closure (ancestor_id, descendant_id, depth)
-                        SELECT up.id, down.id, up.depth + down.depth + 1
+                        INSERT INTO referral_closure (ancestor_id, descendant_id, depth, descendant_paid)
+                        SELECT up.id, down.id, up.depth + down.depth + 1, p.first_paid_at IS NOT NULL
                         FROM (SELECT CAST(?1 AS BIGINT) AS id, 0 AS depth
                               UNION ALL SELECT ancestor_id, depth FROM referral_closure WHERE descendant_id = ?1) up
                         CROSS JOIN (SELECT CAST(?2 AS BIGINT) AS id, 0 AS depth
-                              UNION ALL SELECT descendant_id, depth FROM referral_closure WHERE ancestor_id = ?2) down""")
+                              UNION ALL SELECT descendant_id, depth FROM referral_closure WHERE ancestor_id = ?2) down
+                        JOIN referral_profile p ON p.member_id = down.id""")
                 .setParameter(1, referrer).setParameter(2, member).executeUpdate();
     }
 
@@ -47,6 +48,21 @@ public class ReferralTree {
                                   (SELECT descendant_id FROM referral_closure WHERE ancestor_id = ?1))
                           AND c.ancestor_id IN (SELECT ancestor_id FROM referral_closure WHERE descendant_id = ?1)""")
                 .setParameter(1, member).executeUpdate();
+    }
+
+    /**
+     * Records a member's first payment (the earning engine calls this when an order is paid): once, and in every
+     * closure row that counts them in someone's network.
+     */
+    @jakarta.transaction.Transactional
+    public void markFirstPayment(long member, java.time.Instant paidAt) {
+        int first = em.createNativeQuery(
+                        "UPDATE referral_profile SET first_paid_at = ?2 WHERE member_id = ?1 AND first_paid_at IS NULL")
+                .setParameter(1, member).setParameter(2, java.sql.Timestamp.from(paidAt)).executeUpdate();
+        if (first == 1) {
+            em.createNativeQuery("UPDATE referral_closure SET descendant_paid = TRUE WHERE descendant_id = ?1")
+                    .setParameter(1, member).executeUpdate();
+        }
     }
 
     /** The member's referrer, their referrer, ... up to {@code levels} levels (for per-level rewards). */

@@ -50,6 +50,32 @@ class ReferralNetworkTest extends ApiTest {
                 .body("total", equalTo(0)).body("levels.size()", equalTo(0));
     }
 
+    @jakarta.inject.Inject
+    ReferralTree tree;
+
+    @jakarta.inject.Inject
+    app.sarafan.member.MemberService members;
+
+    @Test
+    void payingReferralsAreCountedPerLevelOnce() {
+        String a = newMember();
+        String b = register(Map.of("referralCode", codeOf(a)));
+        String c = register(Map.of("referralCode", codeOf(b)));
+        register(Map.of("referralCode", codeOf(b)));
+        tree.markFirstPayment(members.ref(c).id(), clock.now());
+        tree.markFirstPayment(members.ref(c).id(), clock.now());
+        member(a).get("/v1/me/network").then()
+                .body("levels.members", equalTo(List.of(1, 2)))
+                .body("levels.paying", equalTo(List.of(0, 1)));
+        tree.markFirstPayment(members.ref(b).id(), clock.now());
+        member(a).get("/v1/me/network").then().body("levels.paying", equalTo(List.of(1, 1)));
+        member(b).get("/v1/me/network/levels/1").then().body("items.paid", org.hamcrest.Matchers.hasItem(true));
+        String newcomer = newMember();
+        tree.markFirstPayment(members.ref(newcomer).id(), clock.now());
+        ReferralBindingTest.bindLater(newcomer, Map.of("referralCode", codeOf(a)));
+        member(a).get("/v1/me/network").then().body("levels.paying", equalTo(List.of(2, 1)));
+    }
+
     @Test
     void aLevelListsMembersWithMaskedNamesPageByPage() {
         String anna = namedMember("Anna Petrova", null);
