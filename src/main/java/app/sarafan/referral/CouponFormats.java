@@ -8,6 +8,7 @@ import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.time.SqlInstants;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class CouponFormats {
                     d.maxActivePerMember()), 0, null, null);
         }
         Object[] row = rows.get(0);
-        return new CouponFormatView(parse((String) row[0]), ((Number) row[1]).intValue(), instant(row[2]),
+        return new CouponFormatView(parse((String) row[0]), ((Number) row[1]).intValue(), SqlInstants.of(row[2]),
                 (String) row[3]);
     }
 
@@ -89,10 +90,5 @@ public class CouponFormats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp ts ? ts.toInstant()
-                : value instanceof java.time.OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 }

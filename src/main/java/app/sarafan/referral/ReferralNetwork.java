@@ -1,7 +1,6 @@
 package app.sarafan.referral;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.money.Money;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
+import app.sarafan.common.time.SqlInstants;
 import app.sarafan.member.DisplayName;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,22 +73,9 @@ public class ReferralNetwork {
         List<NetworkMember> items = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
             items.add(new NetworkMember(DisplayName.of((String) row[1], (String) row[2]), level,
-                    instant(row[3]), instant(row[4]), (Boolean) row[5], Money.exact((BigDecimal) row[6])));
+                    SqlInstants.of(row[3]), SqlInstants.of(row[4]), (Boolean) row[5], Money.exact((BigDecimal) row[6])));
         }
         String next = rows.size() > limit ? Cursor.encode(((Number) rows.get(limit - 1)[0]).longValue()) : null;
         return new Page<>(items, next);
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return (java.time.Instant) value;
     }
 }
