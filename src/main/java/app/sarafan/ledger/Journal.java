@@ -16,10 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 class Journal {
 
     record Posting(TransactionKind kind, BigDecimal amount, BigDecimal pendingChange, BigDecimal reservedChange,
-            Source source, String reason, Long relatedTransactionId, Instant availableFrom, Instant expiresAt) {
+            Source source, String reason, Long relatedTransactionId, Instant availableFrom, Instant expiresAt,
+            Provenance provenance) {
 
         static Posting available(TransactionKind kind, BigDecimal amount, Source source, String reason) {
-            return new Posting(kind, amount, Money.ZERO, Money.ZERO, source, reason, null, null, null);
+            return new Posting(kind, amount, Money.ZERO, Money.ZERO, source, reason, null, null, null,
+                    Provenance.NONE);
         }
     }
 
@@ -44,6 +46,9 @@ class Journal {
         tx.createdAt = now;
         tx.availableFrom = posting.availableFrom() == null ? now : posting.availableFrom();
         tx.expiresAt = posting.expiresAt();
+        tx.ruleVersionId = posting.provenance().ruleVersionId();
+        tx.referralMemberId = posting.provenance().referralMemberId();
+        tx.referralLevel = posting.provenance().referralLevel();
         tx.persist();
 
         account.available = account.available.add(tx.availableChange());

@@ -23,11 +23,20 @@ public class Ledger {
 
     /** Bonuses to add: available at once, or pending until {@code availableFrom}; burning at {@code expiresAt}. */
     public record Credit(TransactionKind kind, BigDecimal amount, Source source, String reason,
-            Instant availableFrom, Instant expiresAt) {
+            Instant availableFrom, Instant expiresAt, Provenance provenance) {
+
+        public Credit(TransactionKind kind, BigDecimal amount, Source source, String reason, Instant availableFrom,
+                Instant expiresAt) {
+            this(kind, amount, source, reason, availableFrom, expiresAt, Provenance.NONE);
+        }
     }
 
     /** Available bonuses to take. */
     public record Debit(TransactionKind kind, BigDecimal amount, Source source, String reason) {
+    }
+
+    /** Taking back (part of) an earlier credit, e.g. the cashback of a cancelled or refunded order. */
+    public record Reversal(long creditTransactionId, BigDecimal amount, Source source, String reason) {
     }
 
     private final Journal journal;
@@ -49,7 +58,7 @@ public class Ledger {
         BigDecimal amount = Money.exact(credit.amount());
         LedgerTransaction tx = journal.post(account, new Journal.Posting(credit.kind(), amount,
                 pending ? amount : Money.ZERO, Money.ZERO, credit.source(), credit.reason(), null,
-                credit.availableFrom(), credit.expiresAt()), now);
+                credit.availableFrom(), credit.expiresAt(), credit.provenance()), now);
         Lot lot = new Lot();
         lot.accountId = memberId;
         lot.transactionId = tx.id;
@@ -81,7 +90,7 @@ public class Ledger {
             return List.of();
         }
         return credits.stream().map(c -> credit(memberId, new Credit(c.kind(), c.amount(), source, c.reason(),
-                c.availableFrom(), c.expiresAt()))).toList();
+                c.availableFrom(), c.expiresAt(), c.provenance()))).toList();
     }
 
     @Transactional
@@ -97,6 +106,80 @@ public class Ledger {
                 Journal.Posting.available(debit.kind(), amount.negate(), debit.source(), debit.reason()), now);
         consume(memberId, tx, amount);
         return TransactionView.of(tx);
+    }
+
+    /**
+     * Takes back up to {@code amount} of an earlier credit — the one documented rule for reversals:
+     * <ul>
+     *   <li>a credit still pending is voided (VOID): it never becomes available;</li>
+     *   <li>otherwise the reversal (REVERSAL) takes what is left of the credit's own lot first, then other available
+     *       bonuses soonest-expiring first, and whatever the member had already spent beyond that becomes a debt: the
+     *       available part goes negative, shows in the balance, and later credits repay it before anything else;</li>
+     *   <li>bonuses of the credit that already burnt are not taken back again (the member lost them once), and no
+     *       credit is taken back beyond its amount, however many partial reversals arrive.</li>
+     * </ul>
+     * Answers empty when nothing of the credit is left to take back.
+     */
+    @Transactional
+    public java.util.Optional<TransactionView> reverse(long memberId, Reversal reversal) {
+        Instant now = clock.now();
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        Lot lot = Lot.<Lot>find("transactionId = ?1 and accountId = ?2", reversal.creditTransactionId(), memberId)
+                .firstResultOptional()
+                .orElseThrow(() -> app.sarafan.common.error.ProblemException.notFound("Credit transaction",
+                        String.valueOf(reversal.creditTransactionId())));
+        BigDecimal requested = Money.exact(reversal.amount());
+        BigDecimal takenBack = sumOf("""
+                select coalesce(-sum(t.amount), 0) from LedgerTransaction t
+                where t.relatedTransactionId = ?1 and t.kind in (?2, ?3)""",
+                lot.transactionId, TransactionKind.VOID, TransactionKind.REVERSAL);
+        BigDecimal burnt = sumOf("""
+                select coalesce(-sum(m.amount), 0) from LotMovement m, LedgerTransaction t
+                where m.lotId = ?1 and m.transactionId = t.id and t.kind = ?2""",
+                lot.id, TransactionKind.EXPIRY);
+        BigDecimal amount = requested.min(lot.amount.subtract(takenBack).subtract(burnt));
+        if (amount.signum() <= 0) {
+            return java.util.Optional.empty();
+        }
+        if (lot.state == LotState.PENDING) {
+            LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.VOID, amount.negate(),
+                    amount.negate(), Money.ZERO, reversal.source(), reversal.reason(), lot.transactionId, null, null,
+                    Provenance.NONE), now);
+            LotMovement.record(lot, tx, amount.negate());
+            if (lot.remaining.signum() == 0) {
+                lot.state = LotState.VOIDED;
+            }
+            return java.util.Optional.of(TransactionView.of(tx));
+        }
+        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.REVERSAL, amount.negate(),
+                Money.ZERO, Money.ZERO, reversal.source(), reversal.reason(), lot.transactionId, null, null,
+                Provenance.NONE), now);
+        BigDecimal fromLot = lot.state == LotState.ACTIVE ? lot.remaining.min(amount) : Money.ZERO;
+        if (fromLot.signum() > 0) {
+            LotMovement.record(lot, tx, fromLot.negate());
+            if (lot.remaining.signum() == 0) {
+                lot.state = LotState.SPENT;
+            }
+        }
+        BigDecimal fromOthers = amount.subtract(fromLot).min(activeRemaining(memberId));
+        if (fromOthers.signum() > 0) {
+            consume(memberId, tx, fromOthers);
+        }
+        return java.util.Optional.of(TransactionView.of(tx));
+    }
+
+    private static BigDecimal sumOf(String query, Object... params) {
+        var q = LedgerTransaction.getEntityManager().createQuery(query, BigDecimal.class);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q.getSingleResult();
+    }
+
+    private static BigDecimal activeRemaining(long memberId) {
+        return sumOf("select coalesce(sum(l.remaining), 0) from Lot l where l.accountId = ?1 and l.state = ?2",
+                memberId, LotState.ACTIVE);
     }
 
     private static void consume(long memberId, LedgerTransaction tx, BigDecimal amount) {

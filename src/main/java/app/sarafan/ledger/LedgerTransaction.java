@@ -61,6 +61,15 @@ public class LedgerTransaction extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    @Column(name = "rule_version_id")
+    public Long ruleVersionId;
+
+    @Column(name = "referral_member_id")
+    public Long referralMemberId;
+
+    @Column(name = "referral_level")
+    public Integer referralLevel;
+
     /** The change of the available part: what is neither pending nor reserved. */
     public BigDecimal availableChange() {
         return amount.subtract(pendingChange).subtract(reservedChange);

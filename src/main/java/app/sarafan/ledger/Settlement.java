@@ -36,7 +36,7 @@ class Settlement {
         for (Lot lot : matured) {
             LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.ACTIVATION, Money.ZERO,
                     lot.remaining.negate(), Money.ZERO, SYSTEM, "Hold period ended", lot.transactionId,
-                    lot.availableFrom, lot.expiresAt), now);
+                    lot.availableFrom, lot.expiresAt, Provenance.NONE), now);
             lot.state = LotState.ACTIVE;
             repayDebt(account, lot, tx);
         }
@@ -54,7 +54,8 @@ class Settlement {
         }
         BigDecimal left = lot.remaining;
         LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.EXPIRY, left.negate(),
-                Money.ZERO, Money.ZERO, SYSTEM, "Bonuses expired", lot.transactionId, null, lot.expiresAt), now);
+                Money.ZERO, Money.ZERO, SYSTEM, "Bonuses expired", lot.transactionId, null, lot.expiresAt,
+                Provenance.NONE), now);
         LotMovement.record(lot, tx, left.negate());
         lot.state = LotState.EXPIRED;
     }

@@ -20,12 +20,14 @@ public record TransactionView(
         String relatedTransactionId,
         Instant createdAt,
         Instant availableFrom,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String ruleVersionId) {
 
     static TransactionView of(LedgerTransaction tx) {
         return new TransactionView(String.valueOf(tx.id), tx.kind, tx.amount, tx.availableChange(), tx.pendingChange,
                 tx.reservedChange, tx.sourceType, tx.sourceId, tx.reason,
                 tx.relatedTransactionId == null ? null : String.valueOf(tx.relatedTransactionId),
-                tx.createdAt, tx.availableFrom, tx.expiresAt);
+                tx.createdAt, tx.availableFrom, tx.expiresAt,
+                tx.ruleVersionId == null ? null : String.valueOf(tx.ruleVersionId));
     }
 }
