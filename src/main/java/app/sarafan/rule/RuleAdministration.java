@@ -97,6 +97,18 @@ public class RuleAdministration {
                 .map(v -> view(rule, v)).toList();
     }
 
+    /** The current versions of the rules that apply at {@code now}: active and within their validity period. */
+    @Transactional
+    public List<RuleView> inForce(java.time.Instant now) {
+        List<Object[]> rows = Rule.getEntityManager().createQuery("""
+                        select r, v from Rule r, RuleVersion v
+                        where v.ruleId = r.id and v.version = r.currentVersion and v.active = true
+                          and (v.validFrom is null or v.validFrom <= ?1) and (v.validTo is null or v.validTo > ?1)
+                        order by v.profile, v.priority desc, r.id""", Object[].class)
+                .setParameter(1, now).getResultList();
+        return rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();
+    }
+
     private static RuleDefinition valid(RuleDefinition definition) {
         var errors = RuleValidator.check(definition);
         if (!errors.isEmpty()) {
