@@ -82,8 +82,7 @@ public class ReferralBinding {
         profile.boundAt = now;
         profile.boundVia = referrer.via();
         profile.boundSource = referrer.source();
-        profile.reviewStatus = suspicions.isEmpty() ? ReviewStatus.NONE : ReviewStatus.FLAGGED;
-        profile.reviewReasons = suspicions.isEmpty() ? null : String.join("; ", suspicions);
+        profile.flag(suspicions);
         tree.attach(memberId, referrer.memberId());
         publish(profile, referrerRef, atRegistration, suspicions);
         return new Binding(suspicions.isEmpty() ? BindingOutcome.BOUND : BindingOutcome.FLAGGED,
@@ -116,8 +115,7 @@ public class ReferralBinding {
         profile.boundAt = now;
         profile.boundVia = via;
         profile.boundSource = source;
-        profile.reviewStatus = ReviewStatus.NONE;
-        profile.reviewReasons = null;
+        profile.flag(List.of());
         tree.attach(memberId, referrerId);
         publish(profile, referrerRef, false, List.of());
         return new Binding(BindingOutcome.BOUND, referrerRef.externalId(), via, source, now, List.of());
@@ -220,6 +218,6 @@ public class ReferralBinding {
     }
 
     private static List<String> reasons(ReferralProfile profile) {
-        return profile.reviewReasons == null ? List.of() : List.of(profile.reviewReasons.split("; "));
+        return profile.reasons();
     }
 }

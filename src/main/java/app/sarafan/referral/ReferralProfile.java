@@ -1,6 +1,7 @@
 package app.sarafan.referral;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -16,6 +17,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "referral_profile")
 public class ReferralProfile extends PanacheEntityBase {
+
+    private static final String REASON_SEPARATOR = "; ";
 
     @Id
     @Column(name = "member_id")
@@ -54,6 +57,16 @@ public class ReferralProfile extends PanacheEntityBase {
 
     @Column(name = "first_paid_at")
     public Instant firstPaidAt;
+
+    /** The reasons a binding was flagged for review, stored as one text. */
+    List<String> reasons() {
+        return reviewReasons == null ? List.of() : List.of(reviewReasons.split(REASON_SEPARATOR));
+    }
+
+    void flag(List<String> reasons) {
+        reviewStatus = reasons.isEmpty() ? ReviewStatus.NONE : ReviewStatus.FLAGGED;
+        reviewReasons = reasons.isEmpty() ? null : String.join(REASON_SEPARATOR, reasons);
+    }
 
     static Optional<ReferralProfile> byCode(String code) {
         return find("code", ReferralCodes.normalize(code)).firstResultOptional();

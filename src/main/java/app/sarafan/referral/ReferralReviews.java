@@ -35,7 +35,7 @@ public class ReferralReviews {
                 Cursor.decode(cursor)).page(0, size + 1).list();
         List<ReviewItem> items = rows.stream().limit(size).map(p -> new ReviewItem(members.externalIdOf(p.memberId),
                 members.externalIdOf(p.referrerId), p.boundVia, p.boundAt,
-                List.of(p.reviewReasons.split("; ")))).toList();
+                p.reasons())).toList();
         return new Page<>(items, rows.size() > size ? Cursor.encode(rows.get(size - 1).memberId) : null);
     }
 

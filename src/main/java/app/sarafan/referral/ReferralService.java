@@ -61,7 +61,7 @@ public class ReferralService {
         return new MemberReferralView(externalId, profile.code, link(profile.code),
                 profile.referrerId == null ? null : members.externalIdOf(profile.referrerId),
                 profile.boundAt, profile.boundVia, profile.boundSource, profile.reviewStatus,
-                profile.reviewReasons == null ? List.of() : List.of(profile.reviewReasons.split("; ")));
+                profile.reasons());
     }
 
     String link(String code) {

@@ -4,12 +4,11 @@ import java.util.List;
 
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
-import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.sarafan.common.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,10 +20,10 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RuleAdministration {
 
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final AppClock clock;
 
-    RuleAdministration(ObjectMapper json, AppClock clock) {
+    RuleAdministration(StoredJson json, AppClock clock) {
         this.json = json;
         this.clock = clock;
     }
@@ -48,16 +47,9 @@ public class RuleAdministration {
 
     @Transactional
     public RuleView update(String id, Integer expectedVersion, RuleDefinition definition, String administrator) {
-        if (expectedVersion == null) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the version you edited");
-        }
+        int basedOn = IfMatch.required(expectedVersion, "rule version");
         Rule rule = require(id, true);
-        if (rule.currentVersion != expectedVersion) {
-            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_FAILED, "Rule " + id + " is at version "
-                    + rule.currentVersion + ", not " + expectedVersion + "; read it again and reapply your change")
-                    .with("currentVersion", rule.currentVersion));
-        }
+        IfMatch.matches(basedOn, rule.currentVersion, "rule " + id);
         RuleDefinition checked = valid(definition);
         if (checked.profile() != current(rule).profile) {
             throw ProblemException.invalid("profile", "cannot change; create a new rule instead");
@@ -127,7 +119,7 @@ public class RuleAdministration {
         version.priority = definition.priority();
         version.validFrom = definition.validFrom();
         version.validTo = definition.validTo();
-        version.definition = serialize(definition);
+        version.definition = json.write(definition);
         version.createdAt = clock.now();
         version.createdBy = administrator;
         version.persist();
@@ -136,7 +128,7 @@ public class RuleAdministration {
 
     private RuleView view(Rule rule, RuleVersion version) {
         return new RuleView(String.valueOf(rule.id), version.version, String.valueOf(version.id), rule.createdAt,
-                version.createdAt, version.createdBy, parse(version.definition));
+                version.createdAt, version.createdBy, json.read(version.definition, RuleDefinition.class));
     }
 
     private static RuleVersion current(Rule rule) {
@@ -155,21 +147,5 @@ public class RuleAdministration {
             throw ProblemException.notFound("Rule", id);
         }
         return rule;
-    }
-
-    private String serialize(RuleDefinition definition) {
-        try {
-            return json.writeValueAsString(definition);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    RuleDefinition parse(String definition) {
-        try {
-            return json.readValue(definition, RuleDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored rule cannot be read", e);
-        }
     }
 }

@@ -4,8 +4,7 @@ import java.sql.Timestamp;
 import java.util.Map;
 
 import app.sarafan.common.time.AppClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.sarafan.common.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,10 +18,10 @@ import jakarta.transaction.Transactional;
 public class DomainEvents {
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final AppClock clock;
 
-    DomainEvents(EntityManager em, ObjectMapper json, AppClock clock) {
+    DomainEvents(EntityManager em, StoredJson json, AppClock clock) {
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -30,15 +29,11 @@ public class DomainEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(DomainEventType type, Long memberId, Map<String, Object> payload) {
-        try {
-            em.createNativeQuery("INSERT INTO domain_event (type, member_id, payload, created_at) VALUES (?1, ?2, ?3, ?4)")
-                    .setParameter(1, type.name())
-                    .setParameter(2, memberId)
-                    .setParameter(3, json.writeValueAsString(payload))
-                    .setParameter(4, Timestamp.from(clock.now()))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize the payload of " + type, e);
-        }
+        em.createNativeQuery("INSERT INTO domain_event (type, member_id, payload, created_at) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, type.name())
+                .setParameter(2, memberId)
+                .setParameter(3, json.write(payload))
+                .setParameter(4, Timestamp.from(clock.now()))
+                .executeUpdate();
     }
 }

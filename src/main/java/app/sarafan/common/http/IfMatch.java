@@ -1,6 +1,8 @@
 package app.sarafan.common.http;
 
+import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
+import app.sarafan.common.error.ProblemType;
 
 /** Versioned admin configuration uses its version number as the ETag; If-Match sends it back. */
 public final class IfMatch {
@@ -8,6 +10,24 @@ public final class IfMatch {
     public static final String HEADER = "If-Match";
 
     private IfMatch() {
+    }
+
+    /** The version an update was based on; without If-Match the update is refused (428), before anything is read. */
+    public static int required(Integer expected, String what) {
+        if (expected == null) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the " + what + " you edited");
+        }
+        return expected;
+    }
+
+    /** Refuses (412, naming the current version) an update based on a version that is no longer current. */
+    public static void matches(int expected, int current, String what) {
+        if (current != expected) {
+            throw new ProblemException(Problem.of(ProblemType.PRECONDITION_FAILED, "The " + what + " is at version "
+                    + current + ", not " + expected + "; read it again and reapply your change")
+                    .with("currentVersion", current));
+        }
     }
 
     /** {@code "3"}, {@code W/"3"} or a bare 3 all name version 3; no header is null (the caller answers 428). */

@@ -11,8 +11,7 @@ import java.util.function.Supplier;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.sarafan.common.json.StoredJson;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,12 +33,12 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final AppClock clock;
     private final SecurityIdentity caller;
     private final HttpServerRequest http;
 
-    IdempotentRequests(EntityManager em, ObjectMapper json, AppClock clock, SecurityIdentity caller,
+    IdempotentRequests(EntityManager em, StoredJson json, AppClock clock, SecurityIdentity caller,
             HttpServerRequest http) {
         this.em = em;
         this.json = json;
@@ -77,7 +76,7 @@ public class IdempotentRequests {
                         WHERE scope = ?4 AND idem_key = ?5""")
                 .setParameter(1, response.getStatus())
                 .setParameter(2, response.getLocation() == null ? null : response.getLocation().toString())
-                .setParameter(3, serialize(response.getEntity()))
+                .setParameter(3, json.write(response.getEntity()))
                 .setParameter(4, scope).setParameter(5, key)
                 .executeUpdate();
         return response;
@@ -112,18 +111,10 @@ public class IdempotentRequests {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(scope.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(serialize(request).getBytes(StandardCharsets.UTF_8));
+            digest.update(json.write(request).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String serialize(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
         }
     }
 }

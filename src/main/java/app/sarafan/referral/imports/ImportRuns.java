@@ -6,8 +6,7 @@ import java.util.Optional;
 
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.time.AppClock;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import app.sarafan.common.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,11 +30,11 @@ class ImportRuns {
     }
 
     private final EntityManager em;
-    private final ObjectMapper json;
+    private final StoredJson json;
     private final AppClock clock;
     private final ImportConfig config;
 
-    ImportRuns(EntityManager em, ObjectMapper json, AppClock clock, ImportConfig config) {
+    ImportRuns(EntityManager em, StoredJson json, AppClock clock, ImportConfig config) {
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -66,7 +65,7 @@ class ImportRuns {
                         WHERE import_id = ?1 AND status = 'PENDING' ORDER BY position LIMIT ?2""")
                 .setParameter(1, importId).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new PendingRow(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
-                read((String) r[2]))).toList();
+                json.read((String) r[2], ImportRow.class))).toList();
     }
 
     /** Renews the lease inside the transaction running a row, which then holds the import's lock until it commits. */
@@ -89,7 +88,7 @@ class ImportRuns {
                         UPDATE member_import_row SET status = ?3, errors = ?4
                         WHERE import_id = ?1 AND position = ?2 AND status = 'PENDING'""")
                 .setParameter(1, importId).setParameter(2, position).setParameter(3, status.name())
-                .setParameter(4, errors.isEmpty() ? null : write(errors)).executeUpdate();
+                .setParameter(4, errors.isEmpty() ? null : json.write(errors)).executeUpdate();
         if (updated == 0) {
             throw new LeaseLost(importId);
         }
@@ -139,21 +138,5 @@ class ImportRuns {
                                                             WHERE import_id = ?1 AND status = 'PENDING'))""")
                 .setParameter(1, importId).setParameter(2, owner).setParameter(3, status)
                 .setParameter(4, failure).setParameter(5, Timestamp.from(clock.now())).executeUpdate();
-    }
-
-    private ImportRow read(String data) {
-        try {
-            return json.readValue(data, ImportRow.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read an import row", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize an import row's errors", e);
-        }
     }
 }
