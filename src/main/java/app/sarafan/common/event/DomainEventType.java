@@ -1,11 +1,33 @@
 package app.sarafan.common.event;
 
-/** The kinds of domain event; notifications and webhooks subscribe by these names. */
+/**
+ * The kinds of domain event; notifications and outbound webhooks subscribe by these names. Payloads are flat JSON
+ * objects; money is a string with two decimals, instants RFC 3339, members named by externalId.
+ */
 public enum DomainEventType {
     /** A new member registered with a referrer (payload: referrer, via). Sent to the referrer. */
     REFERRAL_REGISTERED,
     /** A member was bound to a referrer, at registration or at their first order (payload: referrer, via, flagged). */
     REFERRAL_BOUND,
     /** A binding was flagged for review (payload: reasons). */
-    REFERRAL_FLAGGED
+    REFERRAL_FLAGGED,
+    /**
+     * Bonuses were credited by a rule (payload: transactionId, amount, pending, availableFrom, expiresAt, profile,
+     * ruleId, reason, orderId?, referral? (externalId of the referral who caused it), level?).
+     */
+    BONUS_ACCRUED,
+    /** Accrued bonuses were voided or taken back, e.g. a cancelled order (payload: transactionId, amount, orderId). */
+    BONUS_REVERSED,
+    /** Bonuses paid (part of) an order (payload: amount, orderId, redemptionId). */
+    BONUS_REDEEMED,
+    /** Bonuses spent on an order came back after a cancellation or refund (payload: amount, orderId). */
+    BONUS_RETURNED,
+    /** Bonuses burnt at the end of their lifetime (payload: amount, transactionId). */
+    BONUS_EXPIRED,
+    /** A referral paid an order; sent to the direct referrer (payload: referral, orderId, amount, first). */
+    REFERRAL_PURCHASED,
+    /** A withdrawal request changed status (payload: withdrawalId, status, amount, reason?). Never payout details. */
+    WITHDRAWAL_STATUS_CHANGED,
+    /** A member's rank changed (payload: from, to). */
+    RANK_CHANGED
 }
