@@ -49,6 +49,15 @@ public class Ledger {
         this.clock = clock;
     }
 
+    /**
+     * Locks several accounts, always in ascending order, before an operation that credits or reverses on many of
+     * them (a buyer and their uplines), so two such operations wait for each other instead of deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(java.util.Collection<Long> memberIds) {
+        memberIds.stream().distinct().sorted().forEach(Account::lock);
+    }
+
     @Transactional
     public TransactionView credit(long memberId, Credit credit) {
         Instant now = clock.now();

@@ -55,6 +55,18 @@ public class MemberService {
         return MemberView.of(member);
     }
 
+    /**
+     * Records what the shop reported of a member (profile completed, newsletter subscribed); a flag is only ever
+     * raised here, never lowered: the bonus for it was earned.
+     */
+    @Transactional
+    public void raiseFlags(long memberId, boolean profileCompleted, boolean newsletterSubscribed) {
+        Member member = Member.findById(memberId);
+        member.profileCompleted |= profileCompleted;
+        member.newsletterSubscribed |= newsletterSubscribed;
+        member.updatedAt = clock.now();
+    }
+
     @Transactional
     public MemberView get(String externalId) {
         return MemberView.of(require(externalId));

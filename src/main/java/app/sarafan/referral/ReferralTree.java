@@ -52,10 +52,10 @@ public class ReferralTree {
 
     /**
      * Records a member's first payment (the earning engine calls this when an order is paid): once, and in every
-     * closure row that counts them in someone's network.
+     * closure row that counts them in someone's network. Answers whether this was the member's first payment.
      */
     @jakarta.transaction.Transactional
-    public void markFirstPayment(long member, java.time.Instant paidAt) {
+    public boolean markFirstPayment(long member, java.time.Instant paidAt) {
         int first = em.createNativeQuery(
                         "UPDATE referral_profile SET first_paid_at = ?2 WHERE member_id = ?1 AND first_paid_at IS NULL")
                 .setParameter(1, member).setParameter(2, java.sql.Timestamp.from(paidAt)).executeUpdate();
@@ -63,6 +63,7 @@ public class ReferralTree {
             em.createNativeQuery("UPDATE referral_closure SET descendant_paid = TRUE WHERE descendant_id = ?1")
                     .setParameter(1, member).executeUpdate();
         }
+        return first == 1;
     }
 
     /** The member's referrer, their referrer, ... up to {@code levels} levels (for per-level rewards). */

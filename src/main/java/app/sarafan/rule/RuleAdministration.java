@@ -101,6 +101,32 @@ public class RuleAdministration {
         return rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();
     }
 
+    /**
+     * The current versions of every active rule, whatever their validity period, with the newest version id: what
+     * the earning engine caches, reloading when a newer version exists (so edits apply without a restart).
+     */
+    @Transactional
+    public ActiveRules active() {
+        Long latest = Rule.getEntityManager().createQuery("select coalesce(max(v.id), 0) from RuleVersion v",
+                Long.class).getSingleResult();
+        List<Object[]> rows = Rule.getEntityManager().createQuery("""
+                        select r, v from Rule r, RuleVersion v
+                        where v.ruleId = r.id and v.version = r.currentVersion and v.active = true
+                        order by v.priority desc, r.id""", Object[].class).getResultList();
+        return new ActiveRules(latest, rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList());
+    }
+
+    /** The id of the newest rule version: it changes whenever any rule is created or edited. */
+    @Transactional
+    public long latestVersionId() {
+        return Rule.getEntityManager().createQuery("select coalesce(max(v.id), 0) from RuleVersion v", Long.class)
+                .getSingleResult();
+    }
+
+    /** Active rules as of the rule version {@code latestVersionId}. */
+    public record ActiveRules(long latestVersionId, List<RuleView> rules) {
+    }
+
     private static RuleDefinition valid(RuleDefinition definition) {
         var errors = RuleValidator.check(definition);
         if (!errors.isEmpty()) {

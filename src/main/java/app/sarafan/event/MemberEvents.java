@@ -1,0 +1,82 @@
+package app.sarafan.event;
+
+import app.sarafan.common.time.AppClock;
+import app.sarafan.earning.EarningOutcome;
+import app.sarafan.earning.Earning;
+import app.sarafan.earning.Trigger;
+import app.sarafan.member.MemberCreate;
+import app.sarafan.member.MemberRef;
+import app.sarafan.member.MemberService;
+import app.sarafan.rule.RuleProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Events about a member rather than an order. Each earns under its profile's rules once per member (a review once
+ * per review; an external bonus once per event), and is followed by the member's achievements.
+ */
+@ApplicationScoped
+class MemberEvents {
+
+    private final MemberService members;
+    private final Earning earning;
+    private final AppClock clock;
+
+    MemberEvents(MemberService members, Earning earning, AppClock clock) {
+        this.members = members;
+        this.earning = earning;
+        this.clock = clock;
+    }
+
+    /** The member named by an event; MEMBER_REGISTERED creates one Sarafan does not know yet. */
+    MemberRef resolve(ShopEventRequest request) {
+        if (request.type() != ShopEventType.MEMBER_REGISTERED) {
+            return members.ref(request.memberId());
+        }
+        return members.find(request.memberId()).orElseGet(() -> {
+            ShopEventRequest.NewMember data = request.member();
+            if (data == null) {
+                throw app.sarafan.common.error.ProblemException.invalid("member",
+                        "the member is new to Sarafan: send their email (and profile)");
+            }
+            members.create(new MemberCreate(request.memberId(), data.email(), data.name(), data.phone(),
+                    data.birthday(), data.locale(), data.timeZone(), null, null,
+                    request.occurredAt() == null ? clock.now() : request.occurredAt(), request.attribution()));
+            return members.ref(request.memberId());
+        });
+    }
+
+    EventResult registered(Received event, MemberRef member) {
+        return earned(event, member, Trigger.of(RuleProfile.REGISTRATION, member.id(), event.id(), event.actor(),
+                "member:" + member.id()));
+    }
+
+    EventResult profileCompleted(Received event, MemberRef member) {
+        members.raiseFlags(member.id(), true, false);
+        return earned(event, member, Trigger.of(RuleProfile.PROFILE_COMPLETED, member.id(), event.id(),
+                event.actor(), "member:" + member.id()));
+    }
+
+    EventResult subscribed(Received event, MemberRef member) {
+        members.raiseFlags(member.id(), false, true);
+        return earned(event, member, Trigger.of(RuleProfile.NEWSLETTER_SUBSCRIBED, member.id(), event.id(),
+                event.actor(), "member:" + member.id()));
+    }
+
+    EventResult reviewed(Received event, MemberRef member) {
+        return earned(event, member, Trigger.of(RuleProfile.REVIEW_PUBLISHED, member.id(), event.id(),
+                event.actor(), "review:" + member.id() + ":" + event.request().review().id()));
+    }
+
+    EventResult externalBonus(Received event, MemberRef member) {
+        ShopEventRequest.ExternalBonus bonus = event.request().bonus();
+        String why = bonus.reason() == null ? bonus.source() : bonus.reason();
+        return earned(event, member, new Trigger(RuleProfile.EXTERNAL_BONUS, member.id(), event.id(), event.actor(),
+                "event:" + event.id(), null, app.sarafan.common.money.Money.exact(bonus.amount()), why));
+    }
+
+    private EventResult earned(Received event, MemberRef member, Trigger trigger) {
+        EarningOutcome outcome = earning.earn(trigger);
+        outcome.add(earning.achievements(trigger, member.id(), null));
+        return EventResult.of(event, outcome, null);
+    }
+}
