@@ -45,17 +45,17 @@ class OrderBook {
         return order;
     }
 
-    /** Takes the order's details from an event that carries them; before payment only, then they are final. */
+    /**
+     * Takes the order's details from an event that carries them (an event may name the order by id only); before
+     * the payment only, after which they are final.
+     */
     void describe(ShopOrder order, ShopEventRequest.Order data, boolean payment) {
         if (data == null || (order.status == ShopOrder.Status.PAID && !payment)) {
             return;
         }
         boolean hasLines = data.lines() != null && !data.lines().isEmpty();
-        if (data.total() == null && !hasLines && order.total != null) {
-            return; // an event naming the order only
-        }
         if (data.total() == null && !hasLines) {
-            throw ProblemException.invalid("order.total", "give the order total or its lines");
+            return; // an event naming the order only
         }
         List<OrderFacts.Line> lines = hasLines ? data.lines().stream().map(l -> new OrderFacts.Line(l.sku(),
                 l.category(), Money.exact(l.price()), l.quantity(), l.rightsHolder())).toList() : List.of();
@@ -87,8 +87,10 @@ class OrderBook {
     }
 
     /**
-     * Records a refund and answers the order's new cumulative refunded share. A refund by lines counts their value
-     * against the value of all lines; a refund by amount counts it against the money paid; neither means all.
+     * Records a refund and answers the order's new cumulative refunded share: the money refunded so far over the
+     * money paid, plus the value of the lines refunded so far over the value of all lines (at most 1). Both are
+     * computed from cumulative figures, so refunds that add up to the whole order make a share of exactly 1.
+     * Neither an amount nor lines means a refund in full.
      */
     BigDecimal refund(ShopOrder order, ShopEventRequest.Refund refund) {
         RefundsSoFar before = order.refunds == null ? new RefundsSoFar(Money.ZERO, Map.of())
@@ -98,52 +100,73 @@ class OrderBook {
         if (byLines && byAmount) {
             throw ProblemException.invalid("refund", "give an amount or lines, not both");
         }
-        BigDecimal share;
-        RefundsSoFar after;
-        if (byLines) {
-            if (!described(order) || lines(order).isEmpty()) {
-                throw ProblemException.invalid("refund.lines", "the order's lines are not known; send the order");
-            }
-            Map<String, Integer> quantities = new HashMap<>(before.quantities());
-            BigDecimal value = BigDecimal.ZERO;
-            for (int i = 0; i < refund.lines().size(); i++) {
-                ShopEventRequest.RefundLine line = refund.lines().get(i);
-                List<OrderFacts.Line> ordered = lines(order).stream().filter(l -> l.sku().equals(line.sku())).toList();
-                if (ordered.isEmpty()) {
-                    throw ProblemException.invalid("refund.lines[" + i + "].sku", "is not in order " + order.orderId);
-                }
-                int bought = ordered.stream().mapToInt(OrderFacts.Line::quantity).sum();
-                int refunded = quantities.getOrDefault(line.sku(), 0);
-                if (refunded + line.quantity() > bought) {
-                    throw ProblemException.invalid("refund.lines[" + i + "].quantity",
-                            "only " + (bought - refunded) + " of " + line.sku() + " are left to refund");
-                }
-                quantities.put(line.sku(), refunded + line.quantity());
-                value = value.add(ordered.get(0).price().multiply(BigDecimal.valueOf(line.quantity())));
-            }
-            BigDecimal all = facts(order, false).linesValue();
-            share = all.signum() == 0 ? BigDecimal.ONE : value.divide(all, RewardMath.FRACTION);
-            after = new RefundsSoFar(before.amount(), quantities);
-        } else if (byAmount) {
-            if (!described(order)) {
-                throw ProblemException.invalid("refund.amount", "the order's total is not known; send the order");
-            }
-            BigDecimal amount = Money.exact(refund.amount());
-            BigDecimal paid = facts(order, false).paid();
-            BigDecimal left = paid.subtract(Money.rounded(paid.multiply(order.refundedShare, RewardMath.FRACTION)));
-            if (amount.compareTo(left) > 0) {
-                throw ProblemException.invalid("refund.amount", "exceeds what is left to refund of the payment ("
-                        + Money.format(left.max(Money.ZERO)) + ")");
-            }
-            share = amount.divide(paid, RewardMath.FRACTION);
-            after = new RefundsSoFar(before.amount().add(amount), before.quantities());
-        } else {
-            share = BigDecimal.ONE;
-            after = before;
+        if (!byLines && !byAmount) {
+            order.refundedShare = BigDecimal.ONE;
+            return order.refundedShare;
+        }
+        if (!described(order)) {
+            throw ProblemException.invalid(byLines ? "refund.lines" : "refund.amount",
+                    "the order is not known yet; send the order with its total and lines");
+        }
+        RefundsSoFar after = byLines ? refundLines(order, before, refund.lines())
+                : new RefundsSoFar(before.amount().add(Money.exact(refund.amount())), before.quantities());
+        BigDecimal share = linesShare(order, after).add(amountShare(order, after));
+        if (byAmount && share.compareTo(BigDecimal.ONE) > 0) {
+            BigDecimal left = facts(order, false).paid().subtract(before.amount())
+                    .subtract(facts(order, false).paid().multiply(linesShare(order, before)));
+            throw ProblemException.invalid("refund.amount", "exceeds what is left to refund of the payment ("
+                    + Money.format(Money.rounded(left.max(BigDecimal.ZERO))) + ")");
         }
         order.refunds = json.write(after);
-        order.refundedShare = order.refundedShare.add(share).min(BigDecimal.ONE);
+        order.refundedShare = share.min(BigDecimal.ONE);
         return order.refundedShare;
+    }
+
+    private RefundsSoFar refundLines(ShopOrder order, RefundsSoFar before,
+            List<ShopEventRequest.RefundLine> refunded) {
+        Map<String, Integer> quantities = new HashMap<>(before.quantities());
+        for (int i = 0; i < refunded.size(); i++) {
+            ShopEventRequest.RefundLine line = refunded.get(i);
+            int bought = lines(order).stream().filter(l -> l.sku().equals(line.sku()))
+                    .mapToInt(OrderFacts.Line::quantity).sum();
+            if (bought == 0) {
+                throw ProblemException.invalid("refund.lines[" + i + "].sku", "is not in order " + order.orderId);
+            }
+            int done = quantities.getOrDefault(line.sku(), 0);
+            if (done + line.quantity() > bought) {
+                throw ProblemException.invalid("refund.lines[" + i + "].quantity",
+                        "only " + (bought - done) + " of " + line.sku() + " are left to refund");
+            }
+            quantities.put(line.sku(), done + line.quantity());
+        }
+        return new RefundsSoFar(before.amount(), quantities);
+    }
+
+    /** The value of the lines refunded so far (each SKU at the price of its first line) over all lines' value. */
+    private BigDecimal linesShare(ShopOrder order, RefundsSoFar refunds) {
+        if (refunds.quantities().isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        List<OrderFacts.Line> lines = lines(order);
+        BigDecimal all = facts(order, false).linesValue();
+        if (all.signum() == 0) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal value = BigDecimal.ZERO;
+        for (Map.Entry<String, Integer> sku : refunds.quantities().entrySet()) {
+            BigDecimal price = lines.stream().filter(l -> l.sku().equals(sku.getKey())).findFirst()
+                    .map(OrderFacts.Line::price).orElse(BigDecimal.ZERO);
+            value = value.add(price.multiply(BigDecimal.valueOf(sku.getValue())));
+        }
+        return value.divide(all, RewardMath.FRACTION);
+    }
+
+    private BigDecimal amountShare(ShopOrder order, RefundsSoFar refunds) {
+        if (refunds.amount().signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal paid = facts(order, false).paid();
+        return paid.signum() == 0 ? BigDecimal.ONE : refunds.amount().divide(paid, RewardMath.FRACTION);
     }
 
     private List<OrderFacts.Line> lines(ShopOrder order) {

@@ -172,7 +172,7 @@ class OrderEvents {
 
     private static void requireDescribed(ShopOrder order) {
         if (order.total == null) {
-            throw app.sarafan.common.error.ProblemException.invalid("order", "send the order's total or lines");
+            throw app.sarafan.common.error.ProblemException.invalid("order.total", "give the order total or its lines");
         }
     }
 
