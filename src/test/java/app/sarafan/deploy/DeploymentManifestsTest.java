@@ -122,7 +122,12 @@ class DeploymentManifestsTest {
     void composeAndKubernetesSetTheSameVariables() {
         Set<String> compose = applicationNames(composeVariables().keySet());
         Set<String> kubernetes = applicationNames(kubernetesVariables().keySet());
-        assertEquals(compose, kubernetes, "application variables of compose.yaml and of the Kubernetes Deployment");
+        Set<String> onlyInCompose = new TreeSet<>(compose);
+        onlyInCompose.removeAll(kubernetes);
+        Set<String> onlyInKubernetes = new TreeSet<>(kubernetes);
+        onlyInKubernetes.removeAll(compose);
+        assertEquals(Set.of(), onlyInCompose, "set by compose.yaml but not by the Kubernetes Deployment");
+        assertEquals(Set.of(), onlyInKubernetes, "set by the Kubernetes Deployment but not by compose.yaml");
     }
 
     @Test
