@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeploymentManifestsTest {
 
-    /** Variables the application reads; others (JAVA_*, POSTGRES_*, MP_SMTP_*) belong to images. */
+    /** Prefixes of what the application reads; other variables (JAVA_*, POSTGRES_*) are read by the images. */
     private static final Pattern APPLICATION_VARIABLE = Pattern.compile("(SARAFAN|QUARKUS|MP|SMALLRYE)_[A-Z0-9_]+");
     private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|KEYS?|SECRET).*");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
