@@ -16,6 +16,7 @@ cat <<ENV
 POSTGRES_PASSWORD=$(random)
 SARAFAN_AUTH_SHOP_API_KEYS=shop_$(random)
 SARAFAN_AUTH_ADMIN_API_KEYS=admin_$(random)
+SARAFAN_EVENTS_SIGNING_SECRETS=whsec_$(openssl rand -base64 32)
 MP_JWT_VERIFY_PUBLICKEY=$public_key
 SMALLRYE_JWT_SIGN_KEY=$private_key
 SARAFAN_REFERRAL_LINK_TEMPLATE=https://shop.example/?ref={code}
