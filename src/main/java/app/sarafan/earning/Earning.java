@@ -19,12 +19,15 @@ public class Earning {
     private final Grants grants;
     private final OrderReversal reversal;
     private final AppClock clock;
+    private final jakarta.enterprise.event.Event<AchievementReached> achieved;
 
-    Earning(RuleEngine engine, Grants grants, OrderReversal reversal, AppClock clock) {
+    Earning(RuleEngine engine, Grants grants, OrderReversal reversal, AppClock clock,
+            jakarta.enterprise.event.Event<AchievementReached> achieved) {
         this.engine = engine;
         this.grants = grants;
         this.reversal = reversal;
         this.clock = clock;
+        this.achieved = achieved;
     }
 
     /** Credits what the rules of the trigger's profile call for. */
@@ -34,6 +37,7 @@ public class Earning {
         RuleEngine.Planned planned = engine.plan(trigger, now);
         EarningOutcome outcome = grants.grant(trigger, planned.plans(), now);
         outcome.skipped().addAll(planned.skipped());
+        planned.awards().forEach(achieved::fire);
         return outcome;
     }
 

@@ -15,6 +15,8 @@ import app.sarafan.rule.RuleDefinition;
 import app.sarafan.rule.RuleDefinition.Conditions;
 import app.sarafan.rule.RuleDefinition.LevelValue;
 import app.sarafan.rule.RuleDefinition.Reward;
+import app.sarafan.rank.MemberMetrics;
+import app.sarafan.rank.MemberStanding;
 import app.sarafan.rule.RuleView;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,24 +31,32 @@ class RuleEngine {
     private final ReferralTree tree;
     private final MemberService members;
     private final MemberMetrics metrics;
+    private final MemberStanding standing;
 
-    RuleEngine(RuleCatalog catalog, ReferralTree tree, MemberService members, MemberMetrics metrics) {
+    RuleEngine(RuleCatalog catalog, ReferralTree tree, MemberService members, MemberMetrics metrics,
+            MemberStanding standing) {
         this.catalog = catalog;
         this.tree = tree;
         this.members = members;
         this.metrics = metrics;
+        this.standing = standing;
     }
 
-    record Planned(List<Plan> plans, List<Skipped> skipped) {
+    /** What the rules call for: rewards, rewards withheld, and awards that achievement rules grant. */
+    record Planned(List<Plan> plans, List<Skipped> skipped, List<AchievementReached> awards) {
     }
 
     Planned plan(Trigger trigger, Instant now) {
         List<Plan> plans = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<AchievementReached> awards = new ArrayList<>();
         for (RuleView rule : catalog.inForce(trigger.profile(), now)) {
             RuleDefinition definition = rule.definition();
             if (!applies(definition, trigger)) {
                 continue;
+            }
+            if (definition.grantsAward() != null) {
+                awards.add(new AchievementReached(trigger.subjectId(), definition.grantsAward(), definition.name()));
             }
             List<Reward> rewards = definition.rewards() == null ? List.of() : definition.rewards();
             for (Reward reward : rewards) {
@@ -57,7 +67,7 @@ class RuleEngine {
                 }
             }
         }
-        return new Planned(plans, skipped);
+        return new Planned(plans, skipped, awards);
     }
 
     private boolean applies(RuleDefinition rule, Trigger trigger) {
@@ -65,8 +75,9 @@ class RuleEngine {
         if (c == null) {
             return true;
         }
-        if (c.memberRanks() != null && !c.memberRanks().isEmpty()) {
-            return false; // members have no rank until ranks exist; a rank-bound rule then applies to nobody
+        if (c.memberRanks() != null && !c.memberRanks().isEmpty()
+                && !c.memberRanks().contains(standing.rankOf(trigger.subjectId()))) {
+            return false;
         }
         if (c.threshold() != null && metrics.of(trigger.subjectId(), c.threshold().metric())
                 .compareTo(c.threshold().value()) < 0) {

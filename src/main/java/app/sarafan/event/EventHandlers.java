@@ -3,16 +3,18 @@ package app.sarafan.event;
 import app.sarafan.member.MemberRef;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Sends each kind of event to the handler of its kind. */
+/** Sends each kind of event to the handler of its kind, then brings ranks and awards up to date. */
 @ApplicationScoped
 class EventHandlers {
 
     private final OrderEvents orders;
     private final MemberEvents members;
+    private final Standings standings;
 
-    EventHandlers(OrderEvents orders, MemberEvents members) {
+    EventHandlers(OrderEvents orders, MemberEvents members, Standings standings) {
         this.orders = orders;
         this.members = members;
+        this.standings = standings;
     }
 
     MemberRef member(ShopEventRequest request) {
@@ -20,6 +22,12 @@ class EventHandlers {
     }
 
     EventResult handle(Received event, MemberRef member) {
+        EventResult result = dispatch(event, member);
+        standings.refresh(member.id());
+        return result;
+    }
+
+    private EventResult dispatch(Received event, MemberRef member) {
         return switch (event.request().type()) {
             case MEMBER_REGISTERED -> members.registered(event, member);
             case ORDER_PLACED -> orders.placed(event, member);

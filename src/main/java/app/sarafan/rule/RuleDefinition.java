@@ -34,13 +34,14 @@ public record RuleDefinition(
         @Valid Limits limits,
         @Valid Notify notifications,
         @Valid SpendingTerms spending,
-        @Valid WithdrawalTerms withdrawal) {
+        @Valid WithdrawalTerms withdrawal,
+        @Size(max = 32) String grantsAward) {
 
     /** The same rule with the defaults written out: active, priority 100. */
     RuleDefinition withDefaults() {
         return new RuleDefinition(name.trim(), profile, active == null ? Boolean.TRUE : active,
                 priority == null ? 100 : priority, validFrom, validTo, conditions, rewards, delayDays, lifetimeDays,
-                expiresOn, limits, notifications, spending, withdrawal);
+                expiresOn, limits, notifications, spending, withdrawal, grantsAward);
     }
 
     /** When the rule applies. All optional; an empty condition set always applies. */

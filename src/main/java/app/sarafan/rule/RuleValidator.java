@@ -45,6 +45,10 @@ final class RuleValidator {
         }
         conditions(rule);
         limits(rule);
+        if (rule.grantsAward() != null && rule.profile() != RuleProfile.USER_ACHIEVEMENT
+                && rule.profile() != RuleProfile.REFERRER_ACHIEVEMENT) {
+            fail("grantsAward", "applies to achievement profiles only");
+        }
         if (rule.profile().earning()) {
             rewards(rule);
             if (rule.spending() != null) {

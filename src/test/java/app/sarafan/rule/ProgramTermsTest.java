@@ -15,7 +15,7 @@ class ProgramTermsTest {
 
     private static RuleDefinition rule(RuleProfile profile, List<Reward> rewards, Integer delay, Integer lifetime) {
         return new RuleDefinition("r", profile, true, 100, null, null, null, rewards, delay, lifetime, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     private static Reward member(AmountType type, String value) {
@@ -45,7 +45,7 @@ class ProgramTermsTest {
 
         RuleDefinition spending = new RuleDefinition("s", RuleProfile.PAY_WITH_BONUSES, true, 100, null, null, null,
                 null, null, null, null, null, null,
-                new RuleDefinition.SpendingTerms(new BigDecimal("20.00"), new BigDecimal("1000.00"), null), null);
+                new RuleDefinition.SpendingTerms(new BigDecimal("20.00"), new BigDecimal("1000.00"), null), null, null);
         assertEquals("Bonuses pay up to 20 % of an order from 1000.", ProgramTerms.sentence(spending, TermsLanguage.EN));
         assertEquals("Бонусами можно оплатить до 20 % заказа от 1000.", ProgramTerms.sentence(spending, TermsLanguage.RU));
     }

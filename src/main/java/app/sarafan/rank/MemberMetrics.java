@@ -1,4 +1,4 @@
-package app.sarafan.earning;
+package app.sarafan.rank;
 
 import java.math.BigDecimal;
 
@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
  * achievement. Refunded shares of orders do not count as spent.
  */
 @ApplicationScoped
-class MemberMetrics {
+public class MemberMetrics {
 
     private final EntityManager em;
 
@@ -19,7 +19,7 @@ class MemberMetrics {
         this.em = em;
     }
 
-    BigDecimal of(long memberId, Metric metric) {
+    public BigDecimal of(long memberId, Metric metric) {
         String sql = switch (metric) {
             case TOTAL_SPENT -> """
                     SELECT COALESCE(SUM((total - bonuses_applied) * (1 - refunded_share)), 0) FROM shop_order
@@ -32,6 +32,7 @@ class MemberMetrics {
                     SELECT COALESCE(SUM(t.amount), 0) FROM ledger_transaction t
                     WHERE t.account_id = ?1 AND t.kind IN ('ACCRUAL', 'VOID', 'REVERSAL')""";
         };
+        em.flush(); // the figures must include what this transaction changed (a native query does not flush)
         Object value = em.createNativeQuery(sql).setParameter(1, memberId).getSingleResult();
         return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
