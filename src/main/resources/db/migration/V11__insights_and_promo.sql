@@ -67,11 +67,15 @@ CREATE TRIGGER referral_profile_leaderboard AFTER INSERT OR UPDATE OF referrer_i
     FOR EACH ROW EXECUTE FUNCTION leaderboard_on_referral();
 
 -- What happened before this migration.
-SELECT leaderboard_add(referrer_id, first_paid_at, 1, 0)
-FROM referral_profile WHERE referrer_id IS NOT NULL AND first_paid_at IS NOT NULL;
-SELECT leaderboard_add(t.account_id, t.created_at, 0, t.amount)
-FROM ledger_transaction t LEFT JOIN ledger_transaction o ON o.id = t.related_transaction_id
-WHERE t.referral_level IS NOT NULL OR (t.kind IN ('REVERSAL', 'VOID') AND o.referral_level IS NOT NULL);
+DO $$
+BEGIN
+    PERFORM leaderboard_add(referrer_id, first_paid_at, 1, 0)
+    FROM referral_profile WHERE referrer_id IS NOT NULL AND first_paid_at IS NOT NULL;
+    PERFORM leaderboard_add(t.account_id, t.created_at, 0, t.amount)
+    FROM ledger_transaction t LEFT JOIN ledger_transaction o ON o.id = t.related_transaction_id
+    WHERE t.referral_level IS NOT NULL OR (t.kind IN ('REVERSAL', 'VOID') AND o.referral_level IS NOT NULL);
+END;
+$$;
 
 -- How a member appears on the leaderboard: their own display name, masked (the default: "Ivan P."), or anonymous.
 CREATE TABLE leaderboard_profile (
