@@ -37,7 +37,8 @@ public class MyPromoMaterials {
         int size = Cursor.limit(limit);
         MemberView member = members.get(externalId);
         ReferralView referral = referrals.mine(externalId);
-        String tag = (locale == null || locale.isBlank() ? member.locale() : locale.trim()).toLowerCase(Locale.ROOT);
+        String requested = PromoMaterials.localeFilter(locale);
+        String tag = (requested == null ? member.locale() : requested).toLowerCase(Locale.ROOT);
         String language = tag.split("-")[0];
         List<PromoMaterial> rows = PromoMaterial.<PromoMaterial>find("""
                         id < ?1 and (activeFrom is null or activeFrom <= ?2) and (activeTo is null or activeTo > ?2)

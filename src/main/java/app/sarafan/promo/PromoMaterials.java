@@ -12,6 +12,7 @@ import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.validation.LanguageTag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -46,10 +47,11 @@ public class PromoMaterials {
     public Page<PromoMaterialView> list(String locale, Integer limit, String cursor) {
         int size = Cursor.limit(limit);
         long below = Cursor.decode(cursor);
-        List<PromoMaterial> rows = locale == null
+        String tag = localeFilter(locale);
+        List<PromoMaterial> rows = tag == null
                 ? PromoMaterial.<PromoMaterial>find("id < ?1 order by id desc", below).range(0, size).list()
                 : PromoMaterial.<PromoMaterial>find("id < ?1 and lower(locale) = lower(?2) order by id desc", below,
-                        locale.trim()).range(0, size).list();
+                        tag).range(0, size).list();
         return new Page<>(rows.stream().limit(size).map(PromoMaterialView::of).toList(),
                 rows.size() > size ? Cursor.encode(rows.get(size - 1).id) : null);
     }
@@ -114,6 +116,17 @@ public class PromoMaterials {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** A locale query parameter: absent (null) or a well-formed language tag, else a 400 naming it. */
+    static String localeFilter(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return null;
+        }
+        if (!new LanguageTag.Validator().isValid(locale.trim(), null)) {
+            throw ProblemException.invalid("locale", "must be a BCP 47 language tag such as ru or en-GB");
+        }
+        return locale.trim();
     }
 
     static PromoMaterial require(String id, boolean lock) {
