@@ -116,6 +116,39 @@ class LeaderboardTest extends ApiTest {
     }
 
     @Test
+    void firstPaymentsAndRewardsRacingForOneReferrerAreAllCounted() throws Exception {
+        at(clock, Instant.parse("2033-12-15T12:00:00Z"));
+        String referrer = register("Rita Race", null, null);
+        List<String> friends = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            friends.add(referredBy(referrer));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String friend : friends) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    firstPayment(friend, clock.now());
+                    reward(referrer, friend, 1, "12.50");
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        member(referrer).get("/v1/me/leaderboard?period=MONTH").then().statusCode(200)
+                .body("me.payingReferrals", equalTo(8))
+                .body("me.earned", equalTo("100.00"))
+                .body("me.position", equalTo(1));
+    }
+
+    @Test
     void privacyChoicesAreValidatedAndReadBack() {
         String member = register("Irina Volkova", null, null);
         member(member).get("/v1/me/leaderboard-profile").then().statusCode(200)
