@@ -37,6 +37,18 @@ public final class QueryParams {
         }
     }
 
+    /** One of an enum's constants by its exact name; null when absent. */
+    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be one of " + java.util.List.of(type.getEnumConstants()));
+        }
+    }
+
     /** A [from, to) period; to must come after from. */
     public static Instant[] period(String from, String to) {
         Instant start = instant("from", from);
