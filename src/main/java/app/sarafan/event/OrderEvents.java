@@ -34,13 +34,15 @@ class OrderEvents {
     private final ReferralService referrals;
     private final DomainEvents domainEvents;
     private final AppClock clock;
+    private final app.sarafan.ledger.Ledger ledger;
     private final Event<OrderPaid> paid;
     private final Event<OrderCancelled> cancelled;
     private final Event<OrderRefunded> refunded;
 
     OrderEvents(OrderBook book, Earning earning, ReferralTree tree, ReferralService referrals,
-            DomainEvents domainEvents, AppClock clock, Event<OrderPaid> paid, Event<OrderCancelled> cancelled,
-            Event<OrderRefunded> refunded) {
+            DomainEvents domainEvents, AppClock clock, app.sarafan.ledger.Ledger ledger, Event<OrderPaid> paid,
+            Event<OrderCancelled> cancelled, Event<OrderRefunded> refunded) {
+        this.ledger = ledger;
         this.book = book;
         this.earning = earning;
         this.tree = tree;
@@ -86,14 +88,17 @@ class OrderEvents {
         order.paidAt = clock.now();
         order.updatedAt = order.paidAt;
         bindAtFirstOrder(event, member, order);
+        Long referrer = tree.upline(member.id(), 1).stream().findFirst().map(ReferralTree.Upline::memberId)
+                .orElse(null);
+        // Accounts first, then the first payment (whose triggers touch the referrer's leaderboard rows): the same
+        // order as a credit to the referrer, so the two cannot deadlock.
+        ledger.lock(referrer == null ? java.util.List.of(member.id()) : java.util.List.of(member.id(), referrer));
         boolean first = tree.markFirstPayment(member.id(), order.paidAt);
         paid.fire(new OrderPaid(member.id(), order.orderId, event.id(), order.total, order.bonusesApplied,
                 order.paidAt));
         OrderFacts facts = book.facts(order, first);
         EarningOutcome outcome = earning.earn(trigger(event, RuleProfile.ORDER_PAID, member, facts));
         outcome.add(earning.earn(trigger(event, RuleProfile.RIGHTS_HOLDER, member, facts)));
-        Long referrer = tree.upline(member.id(), 1).stream().findFirst().map(ReferralTree.Upline::memberId)
-                .orElse(null);
         if (referrer != null) {
             domainEvents.publish(DomainEventType.REFERRAL_PURCHASED, referrer, Map.of("referral",
                     member.externalId(), "orderId", order.orderId, "amount", Money.format(facts.paid()),

@@ -103,7 +103,7 @@ public class MemberStanding {
         List<Object[]> rows = em.createNativeQuery("SELECT rank_code, since FROM member_rank WHERE member_id = ?1")
                 .setParameter(1, memberId).getResultList();
         String code = rows.isEmpty() ? null : (String) rows.get(0)[0];
-        Instant since = rows.isEmpty() || code == null ? null : ((Timestamp) rows.get(0)[1]).toInstant();
+        Instant since = rows.isEmpty() || code == null ? null : app.sarafan.common.time.SqlInstants.of(rows.get(0)[1]);
         Rank rank = code == null ? null : Rank.findById(code);
         MemberRankView.Figures figures = figures(memberId);
         int position = rank == null ? -1 : rank.position;
@@ -126,7 +126,7 @@ public class MemberStanding {
                 .setParameter(1, memberId).setParameter(2, Cursor.decode(cursor)).setParameter(3, size + 1)
                 .getResultList();
         List<RankChangeView> items = rows.stream().limit(size).map(r -> new RankChangeView(String.valueOf(r[0]),
-                (String) r[1], (String) r[2], (String) r[3], ((Timestamp) r[4]).toInstant())).toList();
+                (String) r[1], (String) r[2], (String) r[3], app.sarafan.common.time.SqlInstants.of(r[4]))).toList();
         return new Page<>(items, rows.size() > size
                 ? Cursor.encode(((Number) rows.get(size - 1)[0]).longValue()) : null);
     }

@@ -77,6 +77,7 @@ class RankTest extends EarningTest {
                 "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "7.00"))));
         String member = newMember();
         paid(member, order("first-" + member, "500000.00")).then().body("accruals", hasSize(0));
+        shop().get("/v1/members/{id}/rank", member).then().statusCode(200).body("rank", equalTo(GOLD));
         paid(member, order("second-" + member, "1000.00")).then().statusCode(200)
                 .body("accruals[0].amount", equalTo("70.00"));
     }
@@ -104,7 +105,8 @@ class RankTest extends EarningTest {
                 .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItems("code", "name", "position"));
         admin().body(rank).put("/v1/admin/ranks/{code}", code).then().statusCode(428);
         admin().header("If-Match", "\"7\"").body(rank).put("/v1/admin/ranks/{code}", code).then().statusCode(412);
-        admin().header("If-Match", "\"1\"").body(Map.of("code", code, "name", "Renamed", "position", position))
+        admin().header("If-Match", "\"1\"").body(Map.of("code", code, "name", "Renamed", "position", position,
+                        "minPayingReferrals", 50))
                 .put("/v1/admin/ranks/{code}", code).then().statusCode(200).body("name", equalTo("Renamed"))
                 .header("ETag", equalTo("\"2\""));
         admin().get("/v1/admin/ranks/{code}", "NOPE").then().statusCode(404);

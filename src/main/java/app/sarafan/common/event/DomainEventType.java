@@ -28,6 +28,6 @@ public enum DomainEventType {
     REFERRAL_PURCHASED,
     /** A withdrawal request changed status (payload: withdrawalId, status, amount, reason?). Never payout details. */
     WITHDRAWAL_STATUS_CHANGED,
-    /** A member's rank changed (payload: from, to). */
+    /** A member's rank changed (payload: from, to, toName, cause EVENT/NIGHTLY/MANUAL; from/to null = no rank). */
     RANK_CHANGED
 }
