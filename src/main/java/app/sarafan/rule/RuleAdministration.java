@@ -101,6 +101,17 @@ public class RuleAdministration {
         return rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();
     }
 
+    /**
+     * The rule of a profile that decides at {@code now} where only one can (paying with bonuses, withdrawals): of
+     * those in force, the highest priority, the newest on a tie.
+     */
+    @Transactional
+    public java.util.Optional<RuleView> deciding(RuleProfile profile, java.time.Instant now) {
+        return inForce(now).stream().filter(r -> r.definition().profile() == profile)
+                .max(java.util.Comparator.comparing((RuleView r) -> r.definition().priority())
+                        .thenComparing(r -> Long.parseLong(r.id())));
+    }
+
     private static RuleDefinition valid(RuleDefinition definition) {
         var errors = RuleValidator.check(definition);
         if (!errors.isEmpty()) {
