@@ -54,16 +54,13 @@ public class Holds {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal lockAvailable(long memberId) {
-        Account account = Account.lock(memberId);
-        settlement.settle(account, clock.now());
-        return account.available;
+        return settled(memberId, clock.now()).available;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TransactionView hold(long memberId, BigDecimal amount, Source source, String reason) {
         Instant now = clock.now();
-        Account account = Account.lock(memberId);
-        settlement.settle(account, now);
+        Account account = settled(memberId, now);
         BigDecimal held = Money.exact(amount);
         if (account.available.compareTo(held) < 0) {
             throw new InsufficientBalance(held, account.available);
@@ -79,8 +76,7 @@ public class Holds {
     @Transactional(Transactional.TxType.MANDATORY)
     public TransactionView release(long memberId, BigDecimal amount, Source source, String reason) {
         Instant now = clock.now();
-        Account account = Account.lock(memberId);
-        settlement.settle(account, now);
+        Account account = settled(memberId, now);
         BigDecimal released = Money.exact(amount);
         requireReserved(account, released);
         BigDecimal debt = account.available.negate().max(Money.ZERO);
@@ -99,13 +95,18 @@ public class Holds {
     public Captured capture(long memberId, TransactionKind kind, BigDecimal amount, Source source, String reason,
             LotChoice choice) {
         Instant now = clock.now();
-        Account account = Account.lock(memberId);
-        settlement.settle(account, now);
+        Account account = settled(memberId, now);
         BigDecimal spent = Money.exact(amount);
         requireReserved(account, spent);
         LedgerTransaction tx = journal.post(account, new Journal.Posting(kind, spent.negate(), Money.ZERO,
                 spent.negate(), source, reason, null, null, null, Provenance.NONE), now);
         return new Captured(TransactionView.of(tx), consume(memberId, tx, spent, choice));
+    }
+
+    private Account settled(long memberId, Instant now) {
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        return account;
     }
 
     /** How much of an ACTIVE lot backs the account's reserved part: reservations take the soonest-expiring first. */

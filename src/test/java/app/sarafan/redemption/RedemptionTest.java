@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +20,9 @@ class RedemptionTest extends RedemptionTestSupport {
 
     @Inject
     ReservationSweep sweep;
+
+    @Inject
+    app.sarafan.ledger.Ledger ledger;
 
     private static final List<Map<String, Object>> TEN_THOUSAND = List.of(
             line("RUN-42", "Shoes", "7500.00", 1), line("SOCK-3", "Socks", "1250.00", 2));
@@ -248,29 +246,35 @@ class RedemptionTest extends RedemptionTestSupport {
         payWithBonuses(Map.of("maxPercent", "100.00"));
         String kate = newMember();
         credit(kate, "100.00");
-        int racers = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return apply(kate, newOrder(), "30.00", List.of(line("A", "Shoes", "100.00", 1))).statusCode();
-            }));
-        }
-        start.countDown();
-        int reserved = 0;
-        int refused = 0;
-        for (Future<Integer> status : statuses) {
-            int code = status.get();
-            reserved += code == 201 ? 1 : 0;
-            refused += code == 409 ? 1 : 0;
-        }
-        pool.shutdown();
-        assertEquals(3, reserved);
-        assertEquals(7, refused);
+        Map<Integer, Integer> statuses = app.sarafan.support.Race.statuses(10,
+                () -> apply(kate, newOrder(), "30.00", List.of(line("A", "Shoes", "100.00", 1))).statusCode());
+        assertEquals(Map.of(201, 3, 409, 7), statuses);
         JsonPath balance = balance(kate);
         assertEquals("10.00", balance.getString("available"));
         assertEquals("90.00", balance.getString("reserved"));
+    }
+
+    @Test
+    void aReversalWhileBonusesAreReservedLeavesTheReservationWhole() {
+        payWithBonuses(Map.of("maxPercent", "100.00"));
+        String leo = newMember();
+        long leoId = memberId(leo);
+        var cashback = ledger.credit(leoId, new app.sarafan.ledger.Ledger.Credit(
+                app.sarafan.ledger.TransactionKind.ACCRUAL, new BigDecimal("100.00"),
+                new app.sarafan.ledger.Source(app.sarafan.ledger.SourceType.ORDER, "ord-cashback", "shop"),
+                "Cashback", null, null));
+        credit(leo, "20.00");
+        String id = apply(leo, newOrder(), "110.00", List.of(line("A", "Shoes", "500.00", 1))).then()
+                .statusCode(201).extract().path("id");
+        ledger.reverse(leoId, new app.sarafan.ledger.Ledger.Reversal(Long.parseLong(cashback.id()),
+                new BigDecimal("100.00"), new app.sarafan.ledger.Source(app.sarafan.ledger.SourceType.ORDER,
+                "ord-cashback", "shop"), "Order cancelled"));
+        JsonPath balance = balance(leo);
+        assertEquals("-90.00", balance.getString("available"));
+        assertEquals("110.00", balance.getString("reserved"));
+        shop().post("/v1/redemptions/{id}/cancel", id).then().statusCode(200);
+        balance = balance(leo);
+        assertEquals("20.00", balance.getString("available"));
+        assertEquals("0.00", balance.getString("reserved"));
     }
 }

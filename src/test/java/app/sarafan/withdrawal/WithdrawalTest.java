@@ -13,14 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import app.sarafan.ledger.Ledger;
 import app.sarafan.ledger.Provenance;
@@ -157,30 +152,12 @@ class WithdrawalTest extends ApiTest {
         String carol = newMember();
         credit(carol, "1000.00");
         String token = tokenFor(carol);
-        int racers = 10;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            statuses.add(pool.submit(() -> {
-                start.await();
-                return io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
+        Map<Integer, Integer> statuses = app.sarafan.support.Race.statuses(10,
+                () -> io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
                         .contentType("application/json")
                         .body(Map.of("amount", "300.00", "payoutMethod", "PHONE", "payoutDetails", "+79161234567"))
-                        .post("/v1/me/withdrawals").statusCode();
-            }));
-        }
-        start.countDown();
-        int created = 0;
-        int refused = 0;
-        for (Future<Integer> status : statuses) {
-            int code = status.get();
-            created += code == 201 ? 1 : 0;
-            refused += code == 409 ? 1 : 0;
-        }
-        pool.shutdown();
-        assertEquals(3, created);
-        assertEquals(7, refused);
+                        .post("/v1/me/withdrawals").statusCode());
+        assertEquals(Map.of(201, 3, 409, 7), statuses);
         assertEquals("100.00", balance(carol).getString("available"));
         assertEquals("900.00", balance(carol).getString("reserved"));
     }
@@ -276,5 +253,15 @@ class WithdrawalTest extends ApiTest {
         static void equal(io.restassured.path.json.JsonPath json, String path, String expected) {
             assertEquals(expected, json.getString(path), path);
         }
+    }
+
+    @Test
+    void withoutAWithdrawalRuleNothingIsOffered() {
+        String gina = newMember();
+        credit(gina, "1000.00");
+        member(gina).get("/v1/me/withdrawal-terms").then().statusCode(200)
+                .body("offered", equalTo(false)).body("withdrawable", equalTo("0.00"));
+        request(gina, "100.00").then().statusCode(409).body("type", endsWith("/wrong-state"));
+        assertEquals("1000.00", balance(gina).getString("available"));
     }
 }
