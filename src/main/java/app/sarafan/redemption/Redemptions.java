@@ -153,13 +153,16 @@ public class Redemptions {
         return view(redemption, members.externalIdOf(redemption.memberId));
     }
 
-    /** The order was paid: what the shop says bonuses paid is spent (at most what is reserved), the rest released. */
+    /**
+     * The order was paid: what the shop says bonuses paid is spent (at most what is reserved), the rest released.
+     * An event that does not say ({@code bonusesApplied} null) spends the whole reservation.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderPaid(long memberId, String orderId, BigDecimal bonusesApplied) {
         holds.lockAvailable(memberId);
         Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId)
                 .filter(r -> r.status == RedemptionStatus.RESERVED)
-                .ifPresent(r -> capture(r, bonusesApplied == null ? Money.ZERO : bonusesApplied));
+                .ifPresent(r -> capture(r, bonusesApplied == null ? r.amount : bonusesApplied));
     }
 
     /** The order was cancelled: a reservation is released, bonuses spent on it come back in full. */

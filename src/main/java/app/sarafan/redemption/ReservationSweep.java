@@ -18,7 +18,7 @@ public class ReservationSweep {
         this.config = config;
     }
 
-    @Scheduled(identity = "reservation-sweep", every = "${sarafan.redemptions.sweep-every:1m}", delayed = "30s",
+    @Scheduled(identity = "reservation-sweep", every = "${sarafan.redemptions.sweep-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void releaseTimedOut() {
         int total = 0;
