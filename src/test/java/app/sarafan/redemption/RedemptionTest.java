@@ -24,6 +24,9 @@ class RedemptionTest extends RedemptionTestSupport {
     @Inject
     app.sarafan.ledger.Ledger ledger;
 
+    @Inject
+    Redemptions redemptions;
+
     private static final List<Map<String, Object>> TEN_THOUSAND = List.of(
             line("RUN-42", "Shoes", "7500.00", 1), line("SOCK-3", "Socks", "1250.00", 2));
 
@@ -246,7 +249,7 @@ class RedemptionTest extends RedemptionTestSupport {
         payWithBonuses(Map.of("maxPercent", "100.00"));
         String kate = newMember();
         credit(kate, "100.00");
-        Map<Integer, Integer> statuses = app.sarafan.support.Race.statuses(10,
+        Map<Integer, Integer> statuses = app.sarafan.support.Race.answers(10,
                 () -> apply(kate, newOrder(), "30.00", List.of(line("A", "Shoes", "100.00", 1))).statusCode());
         assertEquals(Map.of(201, 3, 409, 7), statuses);
         JsonPath balance = balance(kate);
@@ -275,6 +278,32 @@ class RedemptionTest extends RedemptionTestSupport {
         shop().post("/v1/redemptions/{id}/cancel", id).then().statusCode(200);
         balance = balance(leo);
         assertEquals("20.00", balance.getString("available"));
+        assertEquals("0.00", balance.getString("reserved"));
+    }
+
+    @Test
+    void twoSweepsAtOnceReleaseEveryReservationOnce() throws Exception {
+        payWithBonuses(Map.of("maxPercent", "100.00"));
+        String mia = newMember();
+        credit(mia, "600.00");
+        for (int i = 0; i < 6; i++) {
+            apply(mia, newOrder(), "100.00", List.of(line("A", "Shoes", "100.00", 1))).then().statusCode(201);
+        }
+        clock.advance(Duration.ofHours(25));
+        Map<Integer, Integer> runs = app.sarafan.support.Race.answers(2, () -> {
+            int released = 0;
+            int chunk;
+            do {
+                chunk = redemptions.releaseTimedOut(2);
+                released += chunk;
+            } while (chunk > 0);
+            return released;
+        });
+        int released = runs.entrySet().stream().mapToInt(e -> e.getKey() * e.getValue()).sum();
+        org.junit.jupiter.api.Assertions.assertTrue(released >= 6, "released " + released);
+        assertEquals(6, kinds(mia, "RELEASE").size());
+        JsonPath balance = balance(mia);
+        assertEquals("600.00", balance.getString("available"));
         assertEquals("0.00", balance.getString("reserved"));
     }
 }

@@ -10,14 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Real concurrent HTTP requests released at one instant, counted by status code. */
+/** Racers released at one instant (real concurrent HTTP requests, sweeps), counted by what they answered. */
 public final class Race {
 
     private Race() {
     }
 
-    /** Runs {@code request} from {@code racers} threads at once; answers how many got each status. */
-    public static Map<Integer, Integer> statuses(int racers, Callable<Integer> request) throws Exception {
+    /** Runs {@code request} from {@code racers} threads at once; answers how many racers answered each value. */
+    public static Map<Integer, Integer> answers(int racers, Callable<Integer> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {

@@ -152,7 +152,7 @@ class WithdrawalTest extends ApiTest {
         String carol = newMember();
         credit(carol, "1000.00");
         String token = tokenFor(carol);
-        Map<Integer, Integer> statuses = app.sarafan.support.Race.statuses(10,
+        Map<Integer, Integer> statuses = app.sarafan.support.Race.answers(10,
                 () -> io.restassured.RestAssured.given().header("Authorization", "Bearer " + token)
                         .contentType("application/json")
                         .body(Map.of("amount", "300.00", "payoutMethod", "PHONE", "payoutDetails", "+79161234567"))
