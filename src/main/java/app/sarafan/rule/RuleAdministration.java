@@ -1,6 +1,9 @@
 package app.sarafan.rule;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
@@ -106,9 +109,9 @@ public class RuleAdministration {
      * those in force, the highest priority, the newest on a tie.
      */
     @Transactional
-    public java.util.Optional<RuleView> deciding(RuleProfile profile, java.time.Instant now) {
+    public Optional<RuleView> deciding(RuleProfile profile, Instant now) {
         return inForce(now).stream().filter(r -> r.definition().profile() == profile)
-                .max(java.util.Comparator.comparing((RuleView r) -> r.definition().priority())
+                .max(Comparator.comparing((RuleView r) -> r.definition().priority())
                         .thenComparing(r -> Long.parseLong(r.id())));
     }
 
