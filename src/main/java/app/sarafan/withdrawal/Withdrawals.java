@@ -245,20 +245,9 @@ public class Withdrawals {
     }
 
     private static void refuseBeyond(BigDecimal amount, Allowance allowance, WithdrawalTerms terms) {
-        if (allowance.remainingToday() != null && amount.compareTo(allowance.remainingToday()) > 0) {
-            throw new ProblemException(Problem.of(ProblemType.LIMIT_REACHED, "At most "
-                            + Money.format(terms.maxPerDay()) + " may be withdrawn per day; "
-                            + Money.format(allowance.remainingToday()) + " is left today")
-                    .with("maxPerDay", Money.format(terms.maxPerDay()))
-                    .with("remaining", Money.format(allowance.remainingToday())));
-        }
-        if (allowance.remainingThisMonth() != null && amount.compareTo(allowance.remainingThisMonth()) > 0) {
-            throw new ProblemException(Problem.of(ProblemType.LIMIT_REACHED, "At most "
-                            + Money.format(terms.maxPerMonth()) + " may be withdrawn per month; "
-                            + Money.format(allowance.remainingThisMonth()) + " is left this month")
-                    .with("maxPerMonth", Money.format(terms.maxPerMonth()))
-                    .with("remaining", Money.format(allowance.remainingThisMonth())));
-        }
+        refuseOverLimit(amount, allowance.remainingToday(), terms.maxPerDay(), "maxPerDay", "day", "today");
+        refuseOverLimit(amount, allowance.remainingThisMonth(), terms.maxPerMonth(), "maxPerMonth", "month",
+                "this month");
         if (amount.compareTo(allowance.withdrawable()) > 0) {
             throw new ProblemException(Problem.of(ProblemType.INSUFFICIENT_BALANCE, "Requested "
                             + Money.format(amount) + " but only " + Money.format(allowance.withdrawable())
@@ -266,6 +255,15 @@ public class Withdrawals {
                     .with("requested", Money.format(amount))
                     .with("available", Money.format(allowance.withdrawable()))
                     .with("withdrawable", Money.format(allowance.withdrawable())));
+        }
+    }
+
+    private static void refuseOverLimit(BigDecimal amount, BigDecimal remaining, BigDecimal limit, String name,
+            String per, String left) {
+        if (remaining != null && amount.compareTo(remaining) > 0) {
+            throw new ProblemException(Problem.of(ProblemType.LIMIT_REACHED, "At most " + Money.format(limit)
+                            + " may be withdrawn per " + per + "; " + Money.format(remaining) + " is left " + left)
+                    .with(name, Money.format(limit)).with("remaining", Money.format(remaining)));
         }
     }
 
