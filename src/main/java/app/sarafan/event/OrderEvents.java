@@ -35,14 +35,17 @@ class OrderEvents {
     private final DomainEvents domainEvents;
     private final AppClock clock;
     private final app.sarafan.ledger.Ledger ledger;
+    private final app.sarafan.redemption.Redemptions redemptions;
     private final Event<OrderPaid> paid;
     private final Event<OrderCancelled> cancelled;
     private final Event<OrderRefunded> refunded;
 
     OrderEvents(OrderBook book, Earning earning, ReferralTree tree, ReferralService referrals,
-            DomainEvents domainEvents, AppClock clock, app.sarafan.ledger.Ledger ledger, Event<OrderPaid> paid,
-            Event<OrderCancelled> cancelled, Event<OrderRefunded> refunded) {
+            DomainEvents domainEvents, AppClock clock, app.sarafan.ledger.Ledger ledger,
+            app.sarafan.redemption.Redemptions redemptions, Event<OrderPaid> paid, Event<OrderCancelled> cancelled,
+            Event<OrderRefunded> refunded) {
         this.ledger = ledger;
+        this.redemptions = redemptions;
         this.book = book;
         this.earning = earning;
         this.tree = tree;
@@ -94,8 +97,13 @@ class OrderEvents {
         // order as a credit to the referrer, so the two cannot deadlock.
         ledger.lock(referrer == null ? java.util.List.of(member.id()) : java.util.List.of(member.id(), referrer));
         boolean first = tree.markFirstPayment(member.id(), order.paidAt);
-        paid.fire(new OrderPaid(member.id(), order.orderId, event.id(), order.total, order.bonusesApplied,
-                order.paidAt));
+        // Bonuses the shop did not state are what its reservation for the order spends (all of it).
+        boolean stated = event.request().order().bonusesApplied() != null || order.bonusesApplied.signum() > 0;
+        paid.fire(new OrderPaid(member.id(), order.orderId, event.id(), order.total,
+                stated ? order.bonusesApplied : null, order.paidAt));
+        if (!stated) {
+            order.bonusesApplied = redemptions.spentOn(member.id(), order.orderId).min(order.total);
+        }
         OrderFacts facts = book.facts(order, first);
         EarningOutcome outcome = earning.earn(trigger(event, RuleProfile.ORDER_PAID, member, facts));
         outcome.add(earning.earn(trigger(event, RuleProfile.RIGHTS_HOLDER, member, facts)));

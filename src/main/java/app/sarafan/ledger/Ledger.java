@@ -164,14 +164,16 @@ public class Ledger {
         LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.REVERSAL, amount.negate(),
                 Money.ZERO, Money.ZERO, reversal.source(), reversal.reason(), lot.transactionId, null, null,
                 Provenance.NONE), now);
-        BigDecimal fromLot = lot.state == LotState.ACTIVE ? lot.remaining.min(amount) : Money.ZERO;
+        // Lots backing reserved bonuses stay with the reservation (Holds): only the unreserved part is taken.
+        BigDecimal unreserved = activeRemaining(memberId).subtract(account.reserved);
+        BigDecimal fromLot = lot.state == LotState.ACTIVE ? lot.remaining.min(amount).min(unreserved) : Money.ZERO;
         if (fromLot.signum() > 0) {
             LotMovement.record(lot, tx, fromLot.negate());
             if (lot.remaining.signum() == 0) {
                 lot.state = LotState.SPENT;
             }
         }
-        BigDecimal fromOthers = amount.subtract(fromLot).min(activeRemaining(memberId));
+        BigDecimal fromOthers = amount.subtract(fromLot).min(unreserved.subtract(fromLot));
         if (fromOthers.signum() > 0) {
             consume(memberId, tx, fromOthers);
         }

@@ -52,12 +52,18 @@ class Settlement {
         if (lot.state != LotState.ACTIVE || lot.expiresAt == null || lot.expiresAt.isAfter(now)) {
             return;
         }
-        BigDecimal left = lot.remaining;
+        // What backs a reservation does not burn until the reservation is released (Holds).
+        BigDecimal left = lot.remaining.subtract(Holds.reservedPart(account, lot));
+        if (left.signum() <= 0) {
+            return;
+        }
         LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.EXPIRY, left.negate(),
                 Money.ZERO, Money.ZERO, SYSTEM, "Bonuses expired", lot.transactionId, null, lot.expiresAt,
                 Provenance.NONE), now);
         LotMovement.record(lot, tx, left.negate());
-        lot.state = LotState.EXPIRED;
+        if (lot.remaining.signum() == 0) {
+            lot.state = LotState.EXPIRED;
+        }
     }
 
     /**

@@ -1,6 +1,9 @@
 package app.sarafan.rule;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
@@ -125,6 +128,17 @@ public class RuleAdministration {
 
     /** Active rules as of the rule version {@code latestVersionId}. */
     public record ActiveRules(long latestVersionId, List<RuleView> rules) {
+    }
+
+    /**
+     * The rule of a profile that decides at {@code now} where only one can (paying with bonuses, withdrawals): of
+     * those in force, the highest priority, the newest on a tie.
+     */
+    @Transactional
+    public Optional<RuleView> deciding(RuleProfile profile, Instant now) {
+        return inForce(now).stream().filter(r -> r.definition().profile() == profile)
+                .max(Comparator.comparing((RuleView r) -> r.definition().priority())
+                        .thenComparing(r -> Long.parseLong(r.id())));
     }
 
     private static RuleDefinition valid(RuleDefinition definition) {

@@ -107,9 +107,12 @@ public record RuleDefinition(
     public record SpendingTerms(BigDecimal maxPercent, BigDecimal minOrderAmount, List<String> excludedCategories) {
     }
 
-    /** Profile 13: what may be withdrawn, how often, at what fee. */
+    /**
+     * Profile 13: what may be withdrawn, how often, at what fee. {@code withdrawableKinds} null means bonuses of every
+     * origin; the fee (fixed plus a percent of the amount) is taken from the amount withdrawn.
+     */
     @RegisterForReflection
     public record WithdrawalTerms(BigDecimal minAmount, BigDecimal maxPerDay, BigDecimal maxPerMonth,
-            List<String> withdrawableKinds, BigDecimal feePercent, BigDecimal feeFixed) {
+            List<BonusOrigin> withdrawableKinds, BigDecimal feePercent, BigDecimal feeFixed) {
     }
 }

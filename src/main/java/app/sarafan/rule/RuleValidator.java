@@ -249,6 +249,23 @@ final class RuleValidator {
         if (w.feeFixed() != null && w.feeFixed().signum() < 0) {
             fail("withdrawal.feeFixed", "must not be negative");
         }
+        if (w.withdrawableKinds() != null) {
+            if (w.withdrawableKinds().isEmpty()) {
+                fail("withdrawal.withdrawableKinds", "name at least one origin, or leave it out to allow all");
+            }
+            for (int i = 0; i < w.withdrawableKinds().size(); i++) {
+                if (w.withdrawableKinds().get(i) == null) {
+                    fail("withdrawal.withdrawableKinds[" + i + "]", "must be one of "
+                            + java.util.Arrays.toString(BonusOrigin.values()));
+                }
+            }
+        }
+        if (w.maxPerDay() != null && w.maxPerMonth() != null && w.maxPerDay().compareTo(w.maxPerMonth()) > 0) {
+            fail("withdrawal.maxPerDay", "must not be above maxPerMonth");
+        }
+        if (w.minAmount() != null && w.maxPerDay() != null && w.minAmount().compareTo(w.maxPerDay()) > 0) {
+            fail("withdrawal.minAmount", "must not be above maxPerDay");
+        }
     }
 
     private void names(String field, List<String> values, Pattern syntax) {

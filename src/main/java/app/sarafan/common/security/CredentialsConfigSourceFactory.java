@@ -26,9 +26,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * So that a newcomer's first start needs no setup, the credentials that are not configured are generated once and
- * kept in {@code sarafan.credentials-file}: a shop API key, an admin API key and the RSA key pair that signs and
- * verifies member tokens. Configured values always win (this source has the lowest priority), and production
- * deployments configure all of them. With the file set to {@code ephemeral} (tests) they live in memory only.
+ * kept in {@code sarafan.credentials-file}: a shop API key, an admin API key, the RSA key pair that signs and
+ * verifies member tokens, and the AES key that encrypts withdrawals' payout details. Configured values always win
+ * (this source has the lowest priority), and production deployments configure all of them. With the file set to {@code ephemeral} (tests) they live in memory only.
  */
 public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -38,6 +38,7 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
     static final String VERIFY_KEY = "mp.jwt.verify.publickey";
     static final String SIGN_KEY = "smallrye.jwt.sign.key";
     static final String EVENT_SECRETS = "sarafan.events.signing-secrets";
+    static final String PAYOUT_KEY = "sarafan.withdrawals.payout-details-key";
 
     private static Map<String, String> generated;
 
@@ -56,6 +57,9 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
         }
         if (value(context, EVENT_SECRETS) == null) {
             missing.put(EVENT_SECRETS, credentials.get("event-signing-secret"));
+        }
+        if (value(context, PAYOUT_KEY) == null) {
+            missing.put(PAYOUT_KEY, credentials.get("payout-details-key"));
         }
         boolean verifyConfigured = value(context, VERIFY_KEY) != null || value(context, VERIFY_KEY + ".location") != null
                 || value(context, "mp.jwt.verify.publickey.location") != null;
@@ -121,10 +125,16 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
                     "admin-api-key", "admin_" + randomToken(),
                     "member-token-public-key", base64.encodeToString(pair.getPublic().getEncoded()),
                     "member-token-private-key", base64.encodeToString(pair.getPrivate().getEncoded()),
-                    "event-signing-secret", "whsec_" + base64.encodeToString(randomBytes(32)));
+                    "event-signing-secret", "whsec_" + base64.encodeToString(randomBytes(32)),
+                    "payout-details-key", randomKey());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An AES-256 key, base64. */
+    private static String randomKey() {
+        return Base64.getEncoder().encodeToString(randomBytes(32));
     }
 
     private static String randomToken() {

@@ -1,0 +1,175 @@
+package app.sarafan.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import app.sarafan.common.money.Money;
+import app.sarafan.common.time.AppClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Bonuses put aside for an unfinished redemption or withdrawal. A HOLD moves an amount from available to reserved
+ * and touches no lot; a RELEASE moves it back; a capture (REDEMPTION, WITHDRAWAL) spends reserved bonuses and only
+ * then consumes lots. So the ACTIVE lots always hold the available part plus the reserved one.
+ *
+ * <p>Reserved bonuses are backed by the lots that expire soonest ({@link #reservedPart}); what backs a reservation
+ * does not burn while it is reserved, and burns when it is released after its expiry.
+ */
+@ApplicationScoped
+public class Holds {
+
+    /**
+     * Which lots a capture takes first ({@code first}, then the rest soonest-expiring first), and which lots it may
+     * take from only down to {@code guardedKeep} left in them ({@code guarded}); when the lots allowed run short, the
+     * rest comes from any lot.
+     */
+    public record LotChoice(Set<Long> first, Set<Long> guarded, BigDecimal guardedKeep) {
+        public static final LotChoice SOONEST_EXPIRING = new LotChoice(Set.of(), Set.of(), Money.ZERO);
+    }
+
+    /** What a capture took from one lot: the lot's credit transaction, the amount and the lot's expiry. */
+    public record Portion(long lotId, long creditTransactionId, BigDecimal amount, Instant expiresAt) {
+    }
+
+    public record Captured(TransactionView transaction, List<Portion> portions) {
+    }
+
+    private final Journal journal;
+    private final Settlement settlement;
+    private final AppClock clock;
+
+    Holds(Journal journal, Settlement settlement, AppClock clock) {
+        this.journal = journal;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the member's account for the rest of the caller's transaction, settles it, and answers its available
+     * part: decisions that depend on the balance (limits, withdrawable amounts) are then made by one writer at a time.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BigDecimal lockAvailable(long memberId) {
+        return settled(memberId, clock.now()).available;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransactionView hold(long memberId, BigDecimal amount, Source source, String reason) {
+        Instant now = clock.now();
+        Account account = settled(memberId, now);
+        BigDecimal held = Money.exact(amount);
+        if (account.available.compareTo(held) < 0) {
+            throw new InsufficientBalance(held, account.available);
+        }
+        return TransactionView.of(journal.post(account, new Journal.Posting(TransactionKind.HOLD, Money.ZERO,
+                Money.ZERO, held, source, reason, null, null, null, Provenance.NONE), now));
+    }
+
+    /**
+     * Gives reserved bonuses back to available. A debt (negative available) is repaid from them first, and what
+     * expired while reserved burns now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TransactionView release(long memberId, BigDecimal amount, Source source, String reason) {
+        Instant now = clock.now();
+        Account account = settled(memberId, now);
+        BigDecimal released = Money.exact(amount);
+        requireReserved(account, released);
+        BigDecimal debt = account.available.negate().max(Money.ZERO);
+        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.RELEASE, Money.ZERO,
+                Money.ZERO, released.negate(), source, reason, null, null, null, Provenance.NONE), now);
+        BigDecimal repay = debt.min(released);
+        if (repay.signum() > 0) {
+            consume(account.memberId, tx, repay, LotChoice.SOONEST_EXPIRING);
+        }
+        settlement.settle(account, now);
+        return TransactionView.of(tx);
+    }
+
+    /** Spends reserved bonuses: a transaction of {@code kind} (REDEMPTION, WITHDRAWAL) that consumes lots. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Captured capture(long memberId, TransactionKind kind, BigDecimal amount, Source source, String reason,
+            LotChoice choice) {
+        Instant now = clock.now();
+        Account account = settled(memberId, now);
+        BigDecimal spent = Money.exact(amount);
+        requireReserved(account, spent);
+        LedgerTransaction tx = journal.post(account, new Journal.Posting(kind, spent.negate(), Money.ZERO,
+                spent.negate(), source, reason, null, null, null, Provenance.NONE), now);
+        return new Captured(TransactionView.of(tx), consume(memberId, tx, spent, choice));
+    }
+
+    private Account settled(long memberId, Instant now) {
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        return account;
+    }
+
+    /** How much of an ACTIVE lot backs the account's reserved part: reservations take the soonest-expiring first. */
+    static BigDecimal reservedPart(Account account, Lot lot) {
+        if (account.reserved.signum() == 0) {
+            return Money.ZERO;
+        }
+        BigDecimal left = account.reserved;
+        for (Lot active : activeLots(account.memberId)) {
+            BigDecimal part = active.remaining.min(left);
+            if (active.id.equals(lot.id)) {
+                return part;
+            }
+            left = left.subtract(part);
+        }
+        return Money.ZERO;
+    }
+
+    private static void requireReserved(Account account, BigDecimal amount) {
+        if (account.reserved.compareTo(amount) < 0) {
+            throw new IllegalStateException("Account " + account.memberId + " has " + account.reserved
+                    + " reserved, not " + amount);
+        }
+    }
+
+    private static List<Lot> activeLots(long memberId) {
+        return Lot.find("accountId = ?1 and state = ?2 order by expiresAt asc nulls last, availableFrom, id",
+                memberId, LotState.ACTIVE).list();
+    }
+
+    private static List<Portion> consume(long memberId, LedgerTransaction tx, BigDecimal amount, LotChoice choice) {
+        List<Lot> lots = new ArrayList<>(activeLots(memberId));
+        lots.sort(java.util.Comparator.comparing(l -> !choice.first().contains(l.id)));
+        BigDecimal guardedBudget = lots.stream().filter(l -> choice.guarded().contains(l.id))
+                .map(l -> l.remaining).reduce(Money.ZERO, BigDecimal::add).subtract(choice.guardedKeep())
+                .max(Money.ZERO);
+        List<Portion> portions = new ArrayList<>();
+        BigDecimal left = amount;
+        for (boolean guarding : new boolean[] {true, false}) {
+            for (Lot lot : lots) {
+                if (left.signum() == 0) {
+                    break;
+                }
+                boolean guarded = guarding && choice.guarded().contains(lot.id);
+                BigDecimal take = lot.remaining.min(left);
+                if (guarded) {
+                    take = take.min(guardedBudget);
+                    guardedBudget = guardedBudget.subtract(take);
+                }
+                if (take.signum() == 0) {
+                    continue;
+                }
+                LotMovement.record(lot, tx, take.negate());
+                if (lot.remaining.signum() == 0) {
+                    lot.state = LotState.SPENT;
+                }
+                portions.add(new Portion(lot.id, lot.transactionId, take, lot.expiresAt));
+                left = left.subtract(take);
+            }
+        }
+        if (left.signum() != 0) {
+            throw new IllegalStateException("Account " + memberId + " lots do not cover its reserved bonuses");
+        }
+        return portions;
+    }
+}
