@@ -70,4 +70,23 @@ class WorkedExampleTest extends EarningTest {
         order.put("bonusesApplied", "2000.00");
         paid(customer, order).then().statusCode(200).body("accruals[0].amount", equalTo("400.00"));
     }
+
+    @Test
+    void bonusesPayAtMostTwentyPercentAndTheCashbackIsTakenOfTheMoneyPaid() {
+        rule(Map.of("name", "Bonuses pay up to 20 %", "profile", "PAY_WITH_BONUSES",
+                "spending", Map.of("maxPercent", "20.00")));
+        String customer = registered(null);
+        credit(customer, "4500.00");
+        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
+                "quantity", 1));
+        shop().body(Map.of("externalId", customer, "lines", cart)).post("/v1/quotes").then().statusCode(200)
+                .body("maxApplicable", equalTo("2000.00"));
+        String orderId = "ord-" + customer;
+        shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart)).post("/v1/redemptions")
+                .then().statusCode(201).body("amount", equalTo("2000.00"));
+        // The shop reports the payment without restating the bonuses: the reservation is what paid.
+        paid(customer, order(orderId, "10000.00")).then().statusCode(200)
+                .body("accruals[0].amount", equalTo("400.00"));
+        assertEquals("3400.00", available(customer), "500 welcome + 4500 - 2000 spent + 400 cashback");
+    }
 }
