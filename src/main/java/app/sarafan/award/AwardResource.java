@@ -15,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -35,8 +34,8 @@ public class AwardResource {
     @POST
     public Response create(@Valid @NotNull AwardDefinition body) {
         AwardView award = awards.create(body);
-        return Response.created(UriBuilder.fromPath("/v1/admin/awards/{code}").build(award.code())).entity(award)
-                .tag(new EntityTag(String.valueOf(award.version()))).build();
+        return IfMatch.tagged(Response.created(UriBuilder.fromPath("/v1/admin/awards/{code}").build(award.code()))
+                .entity(award), award.version()).build();
     }
 
     @GET
@@ -48,7 +47,7 @@ public class AwardResource {
     @Path("/{code}")
     public Response get(@PathParam("code") String code) {
         AwardView award = awards.get(code);
-        return Response.ok(award).tag(new EntityTag(String.valueOf(award.version()))).build();
+        return IfMatch.tagged(Response.ok(award), award.version()).build();
     }
 
     @PUT
@@ -56,6 +55,6 @@ public class AwardResource {
     public Response update(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull AwardDefinition body) {
         AwardView award = awards.update(code, IfMatch.version(ifMatch), body);
-        return Response.ok(award).tag(new EntityTag(String.valueOf(award.version()))).build();
+        return IfMatch.tagged(Response.ok(award), award.version()).build();
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -37,8 +36,8 @@ public class RankResource {
     @POST
     public Response create(@Valid @NotNull RankDefinition body) {
         RankView rank = ranks.create(body);
-        return Response.created(UriBuilder.fromPath("/v1/admin/ranks/{code}").build(rank.code())).entity(rank)
-                .tag(new EntityTag(String.valueOf(rank.version()))).build();
+        return IfMatch.tagged(Response.created(UriBuilder.fromPath("/v1/admin/ranks/{code}").build(rank.code()))
+                .entity(rank), rank.version()).build();
     }
 
     @GET
@@ -50,7 +49,7 @@ public class RankResource {
     @Path("/{code}")
     public Response get(@PathParam("code") String code) {
         RankView rank = ranks.get(code);
-        return Response.ok(rank).tag(new EntityTag(String.valueOf(rank.version()))).build();
+        return IfMatch.tagged(Response.ok(rank), rank.version()).build();
     }
 
     @PUT
@@ -58,7 +57,7 @@ public class RankResource {
     public Response update(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull RankDefinition body) {
         RankView rank = ranks.update(code, IfMatch.version(ifMatch), body);
-        return Response.ok(rank).tag(new EntityTag(String.valueOf(rank.version()))).build();
+        return IfMatch.tagged(Response.ok(rank), rank.version()).build();
     }
 
     /** Recalculates every member's rank now (what the nightly job does), answering the counts. */

@@ -12,7 +12,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,12 +33,12 @@ public class CouponFormatResource {
     @GET
     public Response get() {
         CouponFormatView view = formats.current();
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return IfMatch.tagged(Response.ok(view), view.version()).build();
     }
 
     @PUT
     public Response update(@HeaderParam("If-Match") String ifMatch, @Valid @NotNull CouponFormat body) {
         CouponFormatView view = formats.update(IfMatch.version(ifMatch), body, caller.getPrincipal().getName());
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return IfMatch.tagged(Response.ok(view), view.version()).build();
     }
 }

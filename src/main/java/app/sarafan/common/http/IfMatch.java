@@ -3,6 +3,8 @@ package app.sarafan.common.http;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
 
 /** Versioned admin configuration uses its version number as the ETag; If-Match sends it back. */
 public final class IfMatch {
@@ -28,6 +30,11 @@ public final class IfMatch {
                     + current + ", not " + expected + "; read it again and reapply your change")
                     .with("currentVersion", current));
         }
+    }
+
+    /** An answer carrying a version of a configuration, with the version as its ETag. */
+    public static Response.ResponseBuilder tagged(Response.ResponseBuilder response, int version) {
+        return response.tag(new EntityTag(String.valueOf(version)));
     }
 
     /** {@code "3"}, {@code W/"3"} or a bare 3 all name version 3; no header is null (the caller answers 428). */
