@@ -1,0 +1,33 @@
+package app.sarafan.webhook;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** Sends due webhook deliveries on every instance; instances share them through row locks. */
+@ApplicationScoped
+public class WebhookWorker {
+
+    private static final Logger LOG = Logger.getLogger(WebhookWorker.class);
+
+    private final WebhookDelivery delivery;
+    private final WebhookConfig config;
+
+    WebhookWorker(WebhookDelivery delivery, WebhookConfig config) {
+        this.delivery = delivery;
+        this.config = config;
+    }
+
+    @Scheduled(identity = "webhook-deliveries", every = "${sarafan.webhooks.send-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void drain() {
+        int handled = 0;
+        try {
+            while (handled < config.batchSize() && delivery.sendNext()) {
+                handled++;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Webhook worker stopped early; the next run goes on", e);
+        }
+    }
+}
