@@ -3,7 +3,6 @@ package app.sarafan.job;
 import java.time.Duration;
 import java.time.Instant;
 
-import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
@@ -47,8 +46,8 @@ public class ClockShift {
 
     public Now advance(String by) {
         if (!config.shiftEnabled()) {
-            throw new ProblemException(Problem.of(ProblemType.FORBIDDEN,
-                    "The business clock can be moved only where sarafan.clock.shift-enabled is set (staging)"));
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "The business clock can be moved only where sarafan.clock.shift-enabled is set (staging)");
         }
         Duration duration;
         try {

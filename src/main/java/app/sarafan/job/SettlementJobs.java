@@ -1,6 +1,7 @@
 package app.sarafan.job;
 
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 import app.sarafan.ledger.BulkSettlement;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +19,16 @@ class SettlementJobs {
     }
 
     Progress activate(Instant now) {
-        Progress progress = new Progress();
-        for (int lots = bulk.activateChunk(now, config.chunkSize()); lots > 0;
-                lots = bulk.activateChunk(now, config.chunkSize())) {
-            progress.chunk(lots, lots);
-        }
-        return progress;
+        return untilNothingIsDue(() -> bulk.activateChunk(now, config.chunkSize()));
     }
 
     Progress expire(Instant now) {
+        return untilNothingIsDue(() -> bulk.expireChunk(now, config.chunkSize()));
+    }
+
+    private static Progress untilNothingIsDue(IntSupplier chunk) {
         Progress progress = new Progress();
-        for (int lots = bulk.expireChunk(now, config.chunkSize()); lots > 0;
-                lots = bulk.expireChunk(now, config.chunkSize())) {
+        for (int lots = chunk.getAsInt(); lots > 0; lots = chunk.getAsInt()) {
             progress.chunk(lots, lots);
         }
         return progress;

@@ -19,6 +19,10 @@ import jakarta.transaction.Transactional;
  * (a fresh snapshot under READ COMMITTED), it reads the due lots and writes the transactions, movements and
  * account parts exactly as Settlement would. Each chunk commits on its own: a crash loses at most the chunk in
  * flight, which the next run does again.
+ *
+ * <p>Every statement reaches lots through the chunk's account ids (a LATERAL subquery per account, kept apart from
+ * the planner by OFFSET 0, so that lot_spend_order_idx serves it) or their primary keys, and accounts through
+ * theirs: plans that scanned all due lots or whole tables once per chunk made a run over a million lots quadratic.
  */
 @ApplicationScoped
 public class BulkSettlement {
@@ -54,8 +58,11 @@ public class BulkSettlement {
         if (!plain.isEmpty()) {
             lots += ((Number) em.createNativeQuery("""
                     WITH due AS (
-                        SELECT id, account_id, transaction_id, remaining, available_from, expires_at FROM lot
-                        WHERE account_id = ANY(CAST(?1 AS bigint[])) AND state = 'PENDING' AND available_from <= ?2),
+                        SELECT l.* FROM unnest(CAST(?1 AS bigint[])) AS chunk(account_id) CROSS JOIN LATERAL (
+                            SELECT id, account_id, transaction_id, remaining, available_from, expires_at FROM lot
+                            WHERE lot.account_id = chunk.account_id AND lot.state = 'PENDING'
+                              AND lot.available_from <= ?2
+                            OFFSET 0) l),
                     tx AS (
                         INSERT INTO ledger_transaction (account_id, kind, amount, pending_change, reserved_change,
                             source_type, source_id, reason, actor, related_transaction_id, created_at, available_from,
@@ -64,12 +71,12 @@ public class BulkSettlement {
                             'system', transaction_id, ?2, available_from, expires_at
                         FROM due ORDER BY available_from, id
                         RETURNING 1),
-                    lots AS (UPDATE lot SET state = 'ACTIVE' FROM due WHERE lot.id = due.id RETURNING 1),
+                    lots AS (UPDATE lot SET state = 'ACTIVE' WHERE id = ANY(ARRAY(SELECT id FROM due)) RETURNING 1),
                     acc AS (
                         UPDATE account a SET pending = a.pending - s.total, available = a.available + s.total,
                             updated_at = ?2
                         FROM (SELECT account_id, sum(remaining) AS total FROM due GROUP BY account_id) s
-                        WHERE a.member_id = s.account_id
+                        WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
                         RETURNING 1)
                     SELECT count(*) FROM due""")
                     .setParameter(1, array(plain))
@@ -93,8 +100,10 @@ public class BulkSettlement {
         List<Long> ids = locked.stream().map(r -> ((Number) r[0]).longValue()).toList();
         int lots = ((Number) em.createNativeQuery("""
                 WITH due AS (
-                    SELECT id, account_id, transaction_id, remaining, expires_at FROM lot
-                    WHERE account_id = ANY(CAST(?1 AS bigint[])) AND state = 'ACTIVE' AND expires_at <= ?2),
+                    SELECT l.* FROM unnest(CAST(?1 AS bigint[])) AS chunk(account_id) CROSS JOIN LATERAL (
+                        SELECT id, account_id, transaction_id, remaining, expires_at FROM lot
+                        WHERE lot.account_id = chunk.account_id AND lot.state = 'ACTIVE' AND lot.expires_at <= ?2
+                        OFFSET 0) l),
                 tx AS (
                     INSERT INTO ledger_transaction (account_id, kind, amount, pending_change, reserved_change,
                         source_type, source_id, reason, actor, related_transaction_id, created_at, available_from,
@@ -114,11 +123,13 @@ public class BulkSettlement {
                         json_build_object('amount', (-tx.amount)::text, 'transactionId', tx.id::text)::text, ?2
                     FROM tx ORDER BY tx.id
                     RETURNING 1),
-                lots AS (UPDATE lot SET remaining = 0, state = 'EXPIRED' FROM due WHERE lot.id = due.id RETURNING 1),
+                lots AS (
+                    UPDATE lot SET remaining = 0, state = 'EXPIRED' WHERE id = ANY(ARRAY(SELECT id FROM due))
+                    RETURNING 1),
                 acc AS (
                     UPDATE account a SET available = a.available - s.total, updated_at = ?2
                     FROM (SELECT account_id, sum(remaining) AS total FROM due GROUP BY account_id) s
-                    WHERE a.member_id = s.account_id
+                    WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
                     RETURNING 1)
                 SELECT count(*) FROM due""")
                 .setParameter(1, array(ids))

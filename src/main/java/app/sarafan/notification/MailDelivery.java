@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import app.sarafan.common.json.StoredJson;
+import app.sarafan.common.outbox.Backoff;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
@@ -85,7 +86,9 @@ class MailDelivery {
                     .setParameter(1, id).setParameter(2, attempts).setParameter(3, truncate(String.valueOf(e)))
                     .setParameter(4, (double) wait.toMillis() / 1000).executeUpdate();
             metrics.counter("sarafan.notifications", "kind", kind.name(), "outcome", "failed").increment();
-            LOG.warnf("Mail %d (%s) not sent, attempt %d, next in %s: %s", id, kind, attempts, wait, e.getMessage());
+            // WARN on the first failure and then every tenth, so an outage is visible without flooding the log.
+            LOG.logf(attempts == 1 || attempts % 10 == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
+                    "Mail %d (%s) not sent, attempt %d, next in %s: %s", id, kind, attempts, wait, e.getMessage());
             return true;
         }
         em.createNativeQuery("""

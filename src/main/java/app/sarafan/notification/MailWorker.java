@@ -1,5 +1,6 @@
 package app.sarafan.notification;
 
+import app.sarafan.common.outbox.OutboxDrain;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -24,16 +25,6 @@ public class MailWorker {
     @Scheduled(identity = "mail-outbox", every = "${sarafan.notifications.send-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void drain() {
-        int handled = 0;
-        try {
-            while (handled < config.batchSize() && delivery.sendNext()) {
-                handled++;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Mail outbox worker stopped early; the next run goes on", e);
-        }
-        if (handled > 0) {
-            LOG.debugf("Mail outbox: %d messages handled", handled);
-        }
+        OutboxDrain.drain(delivery::sendNext, config.batchSize(), LOG, "Mail outbox");
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.security.StandardWebhooks;
 import app.sarafan.common.time.SqlInstants;
-import app.sarafan.notification.Backoff;
+import app.sarafan.common.outbox.Backoff;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package app.sarafan.webhook;
 
+import app.sarafan.common.outbox.OutboxDrain;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -21,13 +22,6 @@ public class WebhookWorker {
     @Scheduled(identity = "webhook-deliveries", every = "${sarafan.webhooks.send-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void drain() {
-        int handled = 0;
-        try {
-            while (handled < config.batchSize() && delivery.sendNext()) {
-                handled++;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Webhook worker stopped early; the next run goes on", e);
-        }
+        OutboxDrain.drain(delivery::sendNext, config.batchSize(), LOG, "Webhook");
     }
 }

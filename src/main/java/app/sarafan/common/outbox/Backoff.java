@@ -1,4 +1,4 @@
-package app.sarafan.notification;
+package app.sarafan.common.outbox;
 
 import java.time.Duration;
 
