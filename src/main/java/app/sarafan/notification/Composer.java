@@ -1,0 +1,51 @@
+package app.sarafan.notification;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes an email from its kind, the event's payload and the recipient's language: the Qute template
+ * {@code templates/mail/<KIND>.<en|ru>.txt}, whose first line is the subject. Instants of the payload
+ * ({@code expiresAt}, {@code availableFrom}) are also given as dates in the member's time zone
+ * ({@code expiresOn}, {@code availableOn}).
+ */
+@ApplicationScoped
+class Composer {
+
+    record Mail(String subject, String body) {
+    }
+
+    private final Engine engine;
+
+    Composer(Engine engine) {
+        this.engine = engine;
+    }
+
+    Mail compose(NotificationKind kind, Map<String, Object> payload, Recipient to) {
+        Template template = engine.getTemplate("mail/" + kind.name() + "." + to.language());
+        if (template == null) {
+            throw new IllegalStateException("No template for " + kind + " in " + to.language());
+        }
+        TemplateInstance instance = template.instance();
+        payload.forEach(instance::data);
+        instance.data("name", to.name() == null ? "" : to.name());
+        instance.data("expiresOn", date(payload.get("expiresAt"), to));
+        instance.data("availableOn", date(payload.get("availableFrom"), to));
+        String text = instance.render().strip();
+        int newline = text.indexOf('\n');
+        return new Mail(text.substring(0, newline).strip(), text.substring(newline + 1).strip() + "\n");
+    }
+
+    private static String date(Object instant, Recipient to) {
+        if (!(instant instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(Instant.parse(text).atZone(to.zone()));
+    }
+}

@@ -1,0 +1,11 @@
+package app.sarafan.notification;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A member's email preferences: every kind, enabled unless the member opted out. */
+public record Preferences(@NotNull @Size(max = 20) List<@Valid @NotNull Preference> preferences) {
+}

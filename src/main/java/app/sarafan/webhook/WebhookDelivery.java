@@ -1,0 +1,161 @@
+package app.sarafan.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.sarafan.common.json.StoredJson;
+import app.sarafan.common.security.StandardWebhooks;
+import app.sarafan.common.time.SqlInstants;
+import app.sarafan.common.outbox.Backoff;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one due delivery. The delivery row is claimed with {@code FOR UPDATE SKIP LOCKED} and held while the
+ * request runs, so two instances never send the same delivery at once. The body is
+ * {@code {"type", "timestamp", "data"}} with the event's payload and the member's externalId; the headers are
+ * Standard Webhooks ({@code webhook-id} = {@code evt_<event id>}, the same on every retry, so receivers can drop
+ * duplicates; {@code webhook-timestamp}; {@code webhook-signature}). A 2xx answer delivers; anything else is a
+ * failure retried after an exponential backoff, and the endpoint's consecutive failures grow: at the configured
+ * limit the endpoint is disabled, with the reason in its status, until an administrator enables it.
+ */
+@ApplicationScoped
+class WebhookDelivery {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
+    };
+
+    private final EntityManager em;
+    private final WebhookUrls urls;
+    private final WebhookConfig config;
+    private final StoredJson json;
+    private final MeterRegistry metrics;
+    private final HttpClient http;
+
+    WebhookDelivery(EntityManager em, WebhookUrls urls, WebhookConfig config, StoredJson json, MeterRegistry metrics) {
+        this.em = em;
+        this.urls = urls;
+        this.config = config;
+        this.json = json;
+        this.metrics = metrics;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    boolean sendNext() {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT d.id, d.endpoint_id, d.attempts, e.url, e.secret, ev.id, ev.type, ev.payload, ev.created_at,
+                    m.external_id
+                FROM webhook_delivery d
+                JOIN webhook_endpoint e ON e.id = d.endpoint_id
+                JOIN domain_event ev ON ev.id = d.event_id
+                LEFT JOIN member m ON m.id = ev.member_id
+                WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND e.status = 'ENABLED' AND NOT e.deleted
+                ORDER BY d.next_attempt_at, d.id
+                LIMIT 1 FOR UPDATE OF d SKIP LOCKED""").getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] row = rows.get(0);
+        long deliveryId = ((Number) row[0]).longValue();
+        long endpointId = ((Number) row[1]).longValue();
+        int attempts = ((Number) row[2]).intValue() + 1;
+        String messageId = "evt_" + row[5];
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (row[9] != null) {
+            data.put("member", row[9]);
+        }
+        data.putAll(json.read((String) row[7], PAYLOAD));
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", row[6]);
+        message.put("timestamp", SqlInstants.of(row[8]).toString());
+        message.put("data", data);
+        String body = json.write(message);
+
+        Integer status = null;
+        String error;
+        try {
+            URI uri = urls.check((String) row[3]);
+            long timestamp = Instant.now().getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(config.requestTimeout())
+                    .header("content-type", "application/json")
+                    .header("user-agent", "Sarafan-Webhooks/1.0")
+                    .header("webhook-id", messageId)
+                    .header("webhook-timestamp", String.valueOf(timestamp))
+                    .header("webhook-signature", StandardWebhooks.sign((String) row[4], messageId, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            error = status >= 200 && status < 300 ? null : "answered HTTP " + status;
+        } catch (WebhookUrls.Refused e) {
+            error = "URL refused: " + e.getMessage();
+        } catch (java.io.IOException e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        if (error == null) {
+            delivered(deliveryId, endpointId, attempts, status);
+        } else {
+            failed(deliveryId, endpointId, attempts, status, error);
+        }
+        return true;
+    }
+
+    private void delivered(long deliveryId, long endpointId, int attempts, int status) {
+        em.createNativeQuery("""
+                UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?2, last_status_code = ?3,
+                    last_error = NULL, last_attempt_at = now(), delivered_at = now() WHERE id = ?1""")
+                .setParameter(1, deliveryId).setParameter(2, attempts).setParameter(3, status).executeUpdate();
+        em.createNativeQuery("UPDATE webhook_endpoint SET consecutive_failures = 0 WHERE id = ?1"
+                + " AND consecutive_failures <> 0").setParameter(1, endpointId).executeUpdate();
+        metrics.counter("sarafan.webhooks.deliveries", "outcome", "delivered").increment();
+    }
+
+    private void failed(long deliveryId, long endpointId, int attempts, Integer status, String error) {
+        Duration wait = Backoff.after(attempts, config.retryBase(), config.retryMax());
+        String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
+        em.createNativeQuery("""
+                UPDATE webhook_delivery SET attempts = ?2, last_status_code = ?3, last_error = ?4,
+                    last_attempt_at = now(), next_attempt_at = now() + make_interval(secs => ?5) WHERE id = ?1""")
+                .setParameter(1, deliveryId).setParameter(2, attempts).setParameter(3, status)
+                .setParameter(4, reason).setParameter(5, (double) wait.toMillis() / 1000).executeUpdate();
+        int failures = ((Number) em.createNativeQuery("""
+                UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1 WHERE id = ?1
+                RETURNING consecutive_failures""").setParameter(1, endpointId).getSingleResult()).intValue();
+        metrics.counter("sarafan.webhooks.deliveries", "outcome", "failed").increment();
+        LOG.infof("Webhook delivery %d to endpoint %d failed (attempt %d, next in %s): %s", deliveryId, endpointId,
+                attempts, wait, reason);
+        if (failures >= config.disableAfterFailures()) {
+            int disabled = em.createNativeQuery("""
+                    UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = now(), disabled_reason = ?2,
+                        updated_at = now() WHERE id = ?1 AND status = 'ENABLED'""")
+                    .setParameter(1, endpointId)
+                    .setParameter(2, failures + " consecutive failed deliveries; last: " + reason)
+                    .executeUpdate();
+            if (disabled > 0) {
+                metrics.counter("sarafan.webhooks.endpoints.disabled").increment();
+                LOG.warnf("Webhook endpoint %d disabled after %d consecutive failed deliveries (last: %s);"
+                        + " an administrator can enable it again", endpointId, failures, reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package app.sarafan.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worked example's birthday rule (+1 000 bonuses that burn after 3 days), granted on the birthday in the
+ * member's own time zone, once a year, also when runs race.
+ */
+@QuarkusTest
+class BirthdayJobTest extends JobTests {
+
+    private static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati"); // UTC+14
+    private static final ZoneId PAGO_PAGO = ZoneId.of("Pacific/Pago_Pago");  // UTC-11
+
+    @Inject
+    Jobs jobs;
+
+    private String ruleId;
+
+    @BeforeEach
+    void birthdayRule() {
+        ruleId = admin().body(rule(true)).post("/v1/admin/rules").then().statusCode(201).extract().path("id");
+    }
+
+    @AfterEach
+    void retireRule() {
+        admin().header("If-Match", "\"1\"").body(rule(false)).put("/v1/admin/rules/{id}", ruleId)
+                .then().statusCode(200);
+    }
+
+    private static Map<String, Object> rule(boolean active) {
+        return Map.of("name", "Birthday gift", "profile", "BIRTHDAY", "active", active, "lifetimeDays", 3,
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "1000.00")));
+    }
+
+    /** A birthday a month or so ahead (never 29 February), so the clock only moves forward. */
+    private LocalDate birthdayAhead(int days) {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(days);
+        return day.getMonthValue() == 2 && day.getDayOfMonth() == 29 ? day.plusDays(1) : day;
+    }
+
+    private long grants(String member) {
+        return count("SELECT count(*) FROM ledger_transaction t JOIN member m ON m.id = t.account_id"
+                + " WHERE m.external_id = ?1 AND t.source_type = 'JOB' AND t.source_id LIKE 'birthday:%'", member);
+    }
+
+    @Test
+    void aMemberFarEastGetsTheGiftWhenTheirOwnMidnightPassesNotUtcs() {
+        LocalDate birthday = birthdayAhead(40);
+        String east = newMember(birthday.withYear(1990).toString(), KIRITIMATI.getId(), "ru");
+        String west = newMember(birthday.withYear(1985).toString(), PAGO_PAGO.getId(), "en");
+        Instant localMidnight = birthday.atStartOfDay(KIRITIMATI).toInstant(); // 10:00 UTC the day before
+
+        clockAt(localMidnight.minusSeconds(2));
+        jobs.run(JobName.BIRTHDAYS);
+        assertEquals(0, grants(east), "23:59:58 in Kiritimati is not the birthday yet");
+
+        clockAt(localMidnight.plusMillis(500));
+        jobs.run(JobName.BIRTHDAYS);
+        assertEquals(1, grants(east));
+        assertEquals(0, grants(west), "in Pago Pago it is still the day before yesterday's evening");
+        Object[] tx = (Object[]) em.createNativeQuery("""
+                SELECT t.amount, t.expires_at, t.source_id, t.rule_version_id IS NOT NULL FROM ledger_transaction t
+                JOIN member m ON m.id = t.account_id WHERE m.external_id = ?1 AND t.kind = 'ACCRUAL'""")
+                .setParameter(1, east).getSingleResult();
+        assertEquals(0, new BigDecimal("1000.00").compareTo((BigDecimal) tx[0]));
+        Instant expiresAt = app.sarafan.common.time.SqlInstants.of(tx[1]);
+        assertEquals(true, Duration.between(localMidnight.plus(3, ChronoUnit.DAYS), expiresAt).abs().toSeconds() < 5,
+                "burns after 3 days: " + expiresAt);
+        assertEquals("birthday:" + birthday.getYear() + ":" + east, tx[2]);
+        assertEquals(true, tx[3]);
+        assertEquals(1, count("SELECT count(*) FROM notification n JOIN member m ON m.id = n.member_id"
+                + " WHERE m.external_id = ?1 AND n.kind = 'BIRTHDAY'", east), "the birthday email is queued");
+
+        Instant westMidnight = birthday.atStartOfDay(PAGO_PAGO).toInstant();
+        clockAt(westMidnight.plusSeconds(1));
+        jobs.run(JobName.BIRTHDAYS);
+        assertEquals(1, grants(west));
+        assertEquals(1, grants(east));
+    }
+
+    @Test
+    void theGiftComesOncePerYear() {
+        LocalDate birthday = birthdayAhead(50);
+        String member = newMember(birthday.withYear(1992).toString(), "Europe/Moscow", "ru");
+        Instant morning = LocalDateTime.of(birthday, java.time.LocalTime.of(9, 0)).atZone(ZoneId.of("Europe/Moscow"))
+                .toInstant();
+        clockAt(morning);
+        jobs.run(JobName.BIRTHDAYS);
+        clockAt(morning.plus(10, ChronoUnit.HOURS));
+        jobs.run(JobName.BIRTHDAYS);
+        admin().post("/v1/admin/jobs/birthdays/runs").then().statusCode(200);
+        assertEquals(1, grants(member));
+
+        clockAt(LocalDateTime.of(birthday.plusYears(1), java.time.LocalTime.of(9, 0))
+                .atZone(ZoneId.of("Europe/Moscow")).toInstant());
+        jobs.run(JobName.BIRTHDAYS);
+        jobs.run(JobName.BIRTHDAYS);
+        assertEquals(2, grants(member), "next year's birthday is a new gift");
+    }
+
+    @Test
+    void twoRunsInParallelGrantEachBirthdayOnce() throws Exception {
+        LocalDate birthday = birthdayAhead(60);
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            members.add(newMember(birthday.withYear(1980 + i).toString(), "UTC", "en"));
+        }
+        clockAt(birthday.atStartOfDay(ZoneOffset.UTC).toInstant().plus(12, ChronoUnit.HOURS));
+        race(4, () -> jobs.run(JobName.BIRTHDAYS).written());
+        for (String member : members) {
+            assertEquals(1, grants(member));
+            assertEquals(1, count("SELECT count(*) FROM birthday_grant g JOIN member m ON m.id = g.member_id"
+                    + " WHERE m.external_id = ?1", member));
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package app.sarafan.notification;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import app.sarafan.common.event.DomainEventType;
+import app.sarafan.common.event.DomainEvents;
+import app.sarafan.support.ApiTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Emails through a real SMTP server (GreenMail): recipients, subjects and amounts, languages, opt-out, outage. */
+@QuarkusTest
+@WithTestResource(value = MailPort.class, scope = TestResourceScope.GLOBAL)
+class MailNotificationTest extends ApiTest {
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MailWorker worker;
+
+    @BeforeEach
+    void smtpUp() {
+        MailServer.up();
+    }
+
+    private static String mailMember(String locale) {
+        String externalId = "mail-" + UUID.randomUUID();
+        shop().body(Map.of("externalId", externalId, "email", externalId + "@example.com", "name", "Anna",
+                "locale", locale, "timeZone", "Europe/Moscow")).post("/v1/members").then().statusCode(201);
+        return externalId;
+    }
+
+    private void publish(String externalId, DomainEventType type, Map<String, Object> payload) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            long id = ((Number) em.createNativeQuery("SELECT id FROM member WHERE external_id = ?1")
+                    .setParameter(1, externalId).getSingleResult()).longValue();
+            events.publish(type, id, payload);
+        });
+    }
+
+    private static Map<String, Object> accrued(String amount) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("transactionId", "1");
+        payload.put("amount", amount);
+        payload.put("pending", false);
+        payload.put("availableFrom", "2026-11-25T13:00:00Z");
+        payload.put("expiresAt", "2026-12-25T13:00:00Z");
+        payload.put("profile", "ORDER_PAID");
+        payload.put("reason", "Cashback for order 58213");
+        return payload;
+    }
+
+    private static List<Message> await(String externalId, int count) {
+        waitUntil(() -> MailServer.to(externalId).size() >= count, Duration.ofSeconds(20));
+        return MailServer.to(externalId);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String body(Message message) throws Exception {
+        return String.valueOf(message.getContent());
+    }
+
+    @Test
+    void accruedBonusesAreAnnouncedInTheMembersLanguage() throws Exception {
+        String english = mailMember("en");
+        String russian = mailMember("ru-RU");
+        publish(english, DomainEventType.BONUS_ACCRUED, accrued("500.00"));
+        publish(russian, DomainEventType.BONUS_ACCRUED, accrued("1250.00"));
+
+        Message en = await(english, 1).get(0);
+        assertEquals(english + "@example.com", en.getAllRecipients()[0].toString());
+        assertEquals("You received 500.00 bonuses", en.getSubject());
+        assertTrue(body(en).contains("They burn on 2026-12-25"), body(en));
+        Message ru = await(russian, 1).get(0);
+        assertEquals("Вам начислено 1250.00 бонусов", ru.getSubject());
+        assertTrue(body(ru).contains("Cashback for order 58213"), body(ru));
+    }
+
+    @Test
+    void everyKindHasItsEmail() throws Exception {
+        String member = mailMember("en");
+        publish(member, DomainEventType.BONUS_REDEEMED, Map.of("amount", "2000.00", "orderId", "58213",
+                "redemptionId", "r1"));
+        publish(member, DomainEventType.REFERRAL_REGISTERED, Map.of("referrer", member, "via", "LINK"));
+        publish(member, DomainEventType.REFERRAL_PURCHASED, Map.of("referral", "cust-2", "orderId", "77",
+                "amount", "1000.00", "first", true));
+        publish(member, DomainEventType.WITHDRAWAL_STATUS_CHANGED, Map.of("withdrawalId", "w1",
+                "status", "APPROVED", "amount", "300.00"));
+        publish(member, DomainEventType.RANK_CHANGED, Map.of("from", "SILVER", "to", "GOLD"));
+        Map<String, Object> birthday = accrued("1000.00");
+        birthday.put("profile", "BIRTHDAY");
+        publish(member, DomainEventType.BONUS_ACCRUED, birthday);
+        publish(member, DomainEventType.REFERRAL_BOUND, Map.of("referrer", "x", "via", "LINK", "flagged", false));
+
+        List<String> subjects = await(member, 6).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
+        assertEquals(List.of("A friend joined through your invitation", "Happy birthday! 1000.00 bonuses for you",
+                "You spent 2000.00 bonuses", "Your rank is now GOLD", "Your referral made a purchase of 1000.00",
+                "Your withdrawal of 300.00: APPROVED"), subjects);
+    }
+
+    @Test
+    void membersOptOutPerKind() throws Exception {
+        String member = mailMember("en");
+        member(member).get("/v1/me/notification-preferences").then().statusCode(200)
+                .body("preferences.kind", hasItem("EXPIRY_WARNING"))
+                .body("preferences.find { it.kind == 'BONUS_ACCRUED' }.enabled", equalTo(true));
+        member(member).contentType("application/json")
+                .body(Map.of("preferences", List.of(Map.of("kind", "BONUS_ACCRUED", "enabled", false))))
+                .put("/v1/me/notification-preferences").then().statusCode(200)
+                .body("preferences.find { it.kind == 'BONUS_ACCRUED' }.enabled", equalTo(false))
+                .body("preferences.find { it.kind == 'RANK_CHANGED' }.enabled", equalTo(true));
+        member(member).contentType("application/json")
+                .body(Map.of("preferences", List.of(Map.of("kind", "NOPE", "enabled", false))))
+                .put("/v1/me/notification-preferences").then().statusCode(400);
+        io.restassured.RestAssured.given().get("/v1/me/notification-preferences").then().statusCode(401);
+
+        publish(member, DomainEventType.BONUS_ACCRUED, accrued("10.00"));
+        publish(member, DomainEventType.RANK_CHANGED, Map.of("from", "SILVER", "to", "GOLD"));
+        assertEquals("Your rank is now GOLD", await(member, 1).get(0).getSubject());
+        waitUntil(() -> status(member, "BONUS_ACCRUED").equals("SKIPPED"), Duration.ofSeconds(10));
+        assertEquals(1, MailServer.to(member).size());
+    }
+
+    private String status(String externalId, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT n.status FROM notification n JOIN member m ON m.id = n.member_id"
+                        + " WHERE m.external_id = ?1 AND n.kind = ?2").setParameter(1, externalId)
+                .setParameter(2, kind).getSingleResult());
+    }
+
+    @Test
+    void mailWrittenWhileSmtpIsDownIsDeliveredOnceWhenItIsBack() throws Exception {
+        String member = mailMember("en");
+        MailServer.down();
+        credit(member, "15.00");
+        for (int i = 1; i <= 3; i++) {
+            publish(member, DomainEventType.BONUS_ACCRUED, accrued(i + ".00"));
+        }
+        waitUntil(() -> failedAttempts(member) >= 3, Duration.ofSeconds(15));
+        assertEquals("15.00", available(member), "the business operation is not touched by the outage");
+
+        MailServer.up();
+        Thread[] extraInstances = new Thread[3];
+        for (int i = 0; i < extraInstances.length; i++) {
+            extraInstances[i] = Thread.ofPlatform().start(() -> {
+                for (int round = 0; round < 30; round++) {
+                    worker.drain();
+                }
+            });
+        }
+        for (Thread t : extraInstances) {
+            t.join();
+        }
+        List<Message> delivered = await(member, 3);
+        Thread.sleep(2000);
+        assertEquals(3, MailServer.to(member).size(), "each message once");
+        assertEquals(List.of("You received 1.00 bonuses", "You received 2.00 bonuses", "You received 3.00 bonuses"),
+                delivered.stream().map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).sorted().toList());
+    }
+
+    private long failedAttempts(String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT coalesce(sum(n.attempts), 0) FROM notification n JOIN member m ON m.id = n.member_id"
+                        + " WHERE m.external_id = ?1 AND n.status = 'PENDING' AND n.last_error IS NOT NULL")
+                .setParameter(1, externalId).getSingleResult()).longValue());
+    }
+}

@@ -1,0 +1,51 @@
+package app.sarafan.notification;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The SMTP server of the tests: GreenMail on the port {@link MailPort} chose, started once and left running for
+ * the rest of the test JVM (later tests' mail goes there too), stopped and started again to play an outage.
+ */
+final class MailServer {
+
+    private static GreenMail server;
+
+    private MailServer() {
+    }
+
+    static synchronized void up() {
+        if (server == null) {
+            int port = ConfigProvider.getConfig().getValue(MailPort.PROPERTY, Integer.class);
+            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    static synchronized void down() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Messages received for one address, in the order they came. */
+    static synchronized List<Message> to(String address) {
+        if (server == null) {
+            return List.of();
+        }
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(m -> (Message) m).toList();
+    }
+}

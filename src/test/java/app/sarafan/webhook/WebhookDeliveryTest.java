@@ -1,0 +1,162 @@
+package app.sarafan.webhook;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import app.sarafan.common.event.DomainEventType;
+import app.sarafan.common.event.DomainEvents;
+import app.sarafan.common.security.StandardWebhooks;
+import app.sarafan.support.ApiTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Signed deliveries to a local receiver: retry then success, the delivery log, disabling after failures. */
+@QuarkusTest
+class WebhookDeliveryTest extends ApiTest {
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    EntityManager em;
+
+    private final Receiver receiver = new Receiver();
+    private String endpoint;
+
+    @AfterEach
+    void closeReceiver() {
+        if (endpoint != null) {
+            admin().delete("/v1/admin/webhooks/{id}", endpoint).then().statusCode(204);
+        }
+        receiver.close();
+    }
+
+    private String register(List<String> types) {
+        var created = admin().body(Map.of("url", receiver.url(), "eventTypes", types,
+                "description", "Shop backend")).post("/v1/admin/webhooks").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.containsString("/v1/admin/webhooks/"))
+                .body("status", equalTo("ENABLED"))
+                .body("secret", startsWith("whsec_"))
+                .extract();
+        endpoint = created.path("id");
+        return created.path("secret");
+    }
+
+    private void publish(String externalId, DomainEventType type, Map<String, Object> payload) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            long id = ((Number) em.createNativeQuery("SELECT id FROM member WHERE external_id = ?1")
+                    .setParameter(1, externalId).getSingleResult()).longValue();
+            events.publish(type, id, payload);
+        });
+    }
+
+    private List<Receiver.Request> requestsFor(String externalId) {
+        return receiver.requests().stream().filter(r -> r.body().contains(externalId)).toList();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedAndTheReceiverVerifiesTheSignature() throws Exception {
+        String secret = register(List.of("BONUS_ACCRUED", "BONUS_EXPIRED"));
+        receiver.answer(503);
+        String member = newMember();
+        publish(member, DomainEventType.BONUS_ACCRUED, Map.of("transactionId", "42", "amount", "500.00",
+                "pending", false, "profile", "REGISTRATION", "reason", "Welcome bonus"));
+
+        waitUntil(() -> requestsFor(member).size() >= 2, Duration.ofSeconds(20));
+        List<Receiver.Request> got = requestsFor(member);
+        assertEquals(got.get(0).id(), got.get(1).id(), "a retry is the same message");
+        for (Receiver.Request request : got) {
+            assertEquals(StandardWebhooks.Verdict.VALID, StandardWebhooks.verify(secret, request.id(),
+                    request.timestamp(), request.signature(), request.body(), Instant.now()));
+            assertEquals(StandardWebhooks.Verdict.BAD_SIGNATURE, StandardWebhooks.verify(secret, request.id(),
+                    request.timestamp(), request.signature(), request.body().replace("500.00", "900.00"),
+                    Instant.now()), "a tampered body is refused");
+        }
+        assertTrue(got.get(0).body().contains("\"type\":\"BONUS_ACCRUED\""), got.get(0).body());
+        assertTrue(got.get(0).body().contains("\"amount\":\"500.00\""), got.get(0).body());
+        assertTrue(got.get(0).body().contains("\"member\":\"" + member + "\""), got.get(0).body());
+
+        waitUntil(() -> "DELIVERED".equals(admin().get("/v1/admin/webhooks/{id}/deliveries", endpoint)
+                .then().extract().path("items.find { it.eventType == 'BONUS_ACCRUED' }.status")),
+                Duration.ofSeconds(10));
+        admin().get("/v1/admin/webhooks/{id}/deliveries", endpoint).then().statusCode(200)
+                .body("items.find { it.eventType == 'BONUS_ACCRUED' }.attempts", equalTo(2))
+                .body("items.find { it.eventType == 'BONUS_ACCRUED' }.lastStatusCode", equalTo(200));
+        Thread.sleep(1500);
+        assertEquals(2, requestsFor(member).size(), "nothing is sent after it was delivered");
+    }
+
+    @Test
+    void expiredBonusesAreSentToo() throws Exception {
+        register(List.of("BONUS_EXPIRED"));
+        String member = newMember();
+        adjust(member, Map.of("type", "CREDIT", "amount", "12.34", "reason", "test", "lifetimeDays", 1))
+                .then().statusCode(201);
+        clock.advance(Duration.ofDays(2));
+        admin().post("/v1/admin/jobs/expiry/runs").then().statusCode(200);
+        waitUntil(() -> !requestsFor(member).isEmpty(), Duration.ofSeconds(20));
+        String body = requestsFor(member).get(0).body();
+        assertTrue(body.contains("\"type\":\"BONUS_EXPIRED\"") && body.contains("\"amount\":\"12.34\""), body);
+    }
+
+    @Test
+    void anEndpointThatKeepsFailingIsDisabledAndCanBeEnabledAgain() throws Exception {
+        register(List.of("RANK_CHANGED"));
+        receiver.alwaysAnswer(500);
+        String member = newMember();
+        publish(member, DomainEventType.RANK_CHANGED, Map.of("from", "SILVER", "to", "GOLD"));
+
+        waitUntil(() -> "DISABLED".equals(admin().get("/v1/admin/webhooks/{id}", endpoint).then().extract()
+                .path("status")), Duration.ofSeconds(30));
+        admin().get("/v1/admin/webhooks/{id}", endpoint).then().statusCode(200)
+                .body("consecutiveFailures", equalTo(3))
+                .body("disabledReason", startsWith("3 consecutive failed deliveries"));
+        int sent = requestsFor(member).size();
+        Thread.sleep(2500);
+        assertEquals(sent, requestsFor(member).size(), "a disabled endpoint gets nothing");
+
+        receiver.alwaysAnswer(204);
+        admin().post("/v1/admin/webhooks/{id}/enable", endpoint).then().statusCode(200)
+                .body("status", equalTo("ENABLED")).body("consecutiveFailures", equalTo(0));
+        waitUntil(() -> "DELIVERED".equals(admin().get("/v1/admin/webhooks/{id}/deliveries", endpoint)
+                .then().extract().path("items[0].status")), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void onlyAdministratorsManageWebhooksAndBadInputNamesTheField() {
+        admin().body(Map.of("url", "ftp://shop.example/hooks", "eventTypes", List.of("BONUS_ACCRUED")))
+                .post("/v1/admin/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        admin().body(Map.of("url", receiver.url(), "eventTypes", List.of("NOT_A_TYPE")))
+                .post("/v1/admin/webhooks").then().statusCode(400);
+        admin().body(Map.of("url", receiver.url(), "eventTypes", List.of()))
+                .post("/v1/admin/webhooks").then().statusCode(400).body("errors[0].field", equalTo("eventTypes"));
+        admin().get("/v1/admin/webhooks/{id}", "999999999").then().statusCode(404);
+        admin().get("/v1/admin/webhooks/{id}/deliveries", "nope").then().statusCode(404);
+        admin().get("/v1/admin/webhooks").then().statusCode(200);
+        shop().get("/v1/admin/webhooks").then().statusCode(403);
+        RestAssured.given().get("/v1/admin/webhooks").then().statusCode(401);
+    }
+}
