@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -18,6 +17,7 @@ import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.ledger.CreditTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -51,9 +51,9 @@ public class MassOperations {
         String key = operationKey(request, idempotencyKey);
         check(request);
         Instant now = clock.now();
-        Instant availableFrom = request.delayDays() == null || request.delayDays() == 0
-                ? null : now.plus(Duration.ofDays(request.delayDays()));
-        Instant expiresAt = expiry(request, availableFrom == null ? now : availableFrom);
+        CreditTerms terms = CreditTerms.of(request.delayDays(), request.lifetimeDays(), request.expiresAt(), now);
+        Instant availableFrom = terms.availableFrom();
+        Instant expiresAt = terms.expiresAt();
         String hash = hash(request, key);
         @SuppressWarnings("unchecked")
         List<Number> inserted = em.createNativeQuery("""
@@ -187,34 +187,12 @@ public class MassOperations {
                 && !filter.registeredFrom().isBefore(filter.registeredTo())) {
             errors.add(new FieldError("filter.registeredTo", "must be after registeredFrom"));
         }
-        if (request.type() == MassOperationType.DEBIT) {
-            if (request.lifetimeDays() != null) {
-                errors.add(new FieldError("lifetimeDays", "applies to a CREDIT only"));
-            }
-            if (request.expiresAt() != null) {
-                errors.add(new FieldError("expiresAt", "applies to a CREDIT only"));
-            }
-            if (request.delayDays() != null) {
-                errors.add(new FieldError("delayDays", "applies to a CREDIT only"));
-            }
-        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.validation(errors));
         }
-    }
-
-    private static Instant expiry(MassOperationRequest request, Instant availableFrom) {
-        if (request.lifetimeDays() != null && request.expiresAt() != null) {
-            throw ProblemException.invalid("expiresAt", "give either lifetimeDays or expiresAt, not both");
+        if (request.type() == MassOperationType.DEBIT) {
+            CreditTerms.refuseOnDebit(request.delayDays(), request.lifetimeDays(), request.expiresAt());
         }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(availableFrom)) {
-            throw ProblemException.invalid("expiresAt", "must be after the bonuses become available ("
-                    + availableFrom + ")");
-        }
-        if (request.lifetimeDays() != null) {
-            return availableFrom.plus(Duration.ofDays(request.lifetimeDays()));
-        }
-        return request.expiresAt();
     }
 
     private static MassOperationStatus status(String value) {
