@@ -3,13 +3,13 @@ package app.sarafan.massop;
 import java.net.URI;
 
 import app.sarafan.common.idempotency.IdempotentRequests;
+import app.sarafan.common.json.StrictBodies;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.page.QueryParams;
 import app.sarafan.common.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,8 +33,11 @@ public class MassOperationResource {
     private final MassOperations operations;
     private final MassOperationReport reports;
     private final SecurityIdentity caller;
+    private final StrictBodies bodies;
 
-    MassOperationResource(MassOperations operations, MassOperationReport reports, SecurityIdentity caller) {
+    MassOperationResource(MassOperations operations, MassOperationReport reports, SecurityIdentity caller,
+            StrictBodies bodies) {
+        this.bodies = bodies;
         this.operations = operations;
         this.reports = reports;
         this.caller = caller;
@@ -42,10 +45,10 @@ public class MassOperationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @Valid @NotNull MassOperationRequest body) {
-        MassOperations.Submitted submitted = operations.submit(body, idempotencyKey,
-                caller.getPrincipal().getName());
+    public Response create(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, String body)
+            throws JsonProcessingException {
+        MassOperations.Submitted submitted = operations.submit(bodies.read(body, MassOperationRequest.class),
+                idempotencyKey, caller.getPrincipal().getName());
         Response.ResponseBuilder accepted = Response.accepted(submitted.operation())
                 .location(URI.create(PATH + "/" + submitted.operation().id()));
         if (submitted.replayed()) {

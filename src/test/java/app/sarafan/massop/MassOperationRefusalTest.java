@@ -46,6 +46,9 @@ class MassOperationRefusalTest extends MassOperationTestSupport {
         refused(with(with(credit(key(), "5.00", List.of(anna)), "type", "DEBIT"), "lifetimeDays", 30),
                 "lifetimeDays");
         refused(with(credit(key(), "5.00", List.of(anna)), "expiresAt", "2020-01-01T00:00:00Z"), "expiresAt");
+        refused(with(credit(key(), "5.00", null), "filter", Map.of("birthdaymonth", 12)), "filter.birthdaymonth");
+        refused(with(credit(key(), "5.00", List.of(anna)), "member", anna), "member");
+        admin().body("").post(PATH).then().statusCode(400);
         admin().get(PATH + "?limit=0").then().statusCode(400).body("errors.field", hasItem("limit"));
         admin().get(PATH + "?status=DONE").then().statusCode(400).body("errors.field", hasItem("status"));
         assertUntouched(anna);
