@@ -1,13 +1,5 @@
 package app.sarafan.ledger;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import app.sarafan.common.error.FieldError;
-import app.sarafan.common.error.Problem;
-import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,47 +27,15 @@ public class AdjustmentService {
         Source source = new Source(SourceType.ADMIN, administrator, administrator);
         TransactionView tx;
         if (request.type() == AdjustmentType.DEBIT) {
-            refuseCreditTerms(request);
+            CreditTerms.refuseOnDebit(request.delayDays(), request.lifetimeDays(), request.expiresAt());
             tx = ledger.debit(memberId, new Ledger.Debit(TransactionKind.ADJUSTMENT, request.amount(), source,
                     request.reason()));
         } else {
-            Instant now = clock.now();
-            Instant availableFrom = request.delayDays() == null || request.delayDays() == 0
-                    ? null : now.plus(Duration.ofDays(request.delayDays()));
-            Instant expiresAt = expiry(request, availableFrom == null ? now : availableFrom);
+            CreditTerms terms = CreditTerms.of(request.delayDays(), request.lifetimeDays(), request.expiresAt(),
+                    clock.now());
             tx = ledger.credit(memberId, new Ledger.Credit(TransactionKind.ADJUSTMENT, request.amount(), source,
-                    request.reason(), availableFrom, expiresAt));
+                    request.reason(), terms.availableFrom(), terms.expiresAt()));
         }
         return new AdjustmentResult(tx, accounts.balance(externalId));
-    }
-
-    private static Instant expiry(AdjustmentRequest request, Instant availableFrom) {
-        if (request.lifetimeDays() != null && request.expiresAt() != null) {
-            throw ProblemException.invalid("expiresAt", "give either lifetimeDays or expiresAt, not both");
-        }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(availableFrom)) {
-            throw ProblemException.invalid("expiresAt", "must be after the bonuses become available ("
-                    + availableFrom + ")");
-        }
-        if (request.lifetimeDays() != null) {
-            return availableFrom.plus(Duration.ofDays(request.lifetimeDays()));
-        }
-        return request.expiresAt();
-    }
-
-    private static void refuseCreditTerms(AdjustmentRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.lifetimeDays() != null) {
-            errors.add(new FieldError("lifetimeDays", "applies to a CREDIT only"));
-        }
-        if (request.expiresAt() != null) {
-            errors.add(new FieldError("expiresAt", "applies to a CREDIT only"));
-        }
-        if (request.delayDays() != null) {
-            errors.add(new FieldError("delayDays", "applies to a CREDIT only"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.validation(errors));
-        }
     }
 }

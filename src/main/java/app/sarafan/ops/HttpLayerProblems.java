@@ -4,6 +4,7 @@ import java.util.Set;
 
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemType;
+import app.sarafan.massop.MassOperationResource;
 import app.sarafan.referral.imports.ImportResource;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class HttpLayerProblems {
 
     /** Imports upload whole files; every other request is a small JSON document. */
-    private static final Set<String> UPLOAD_PATHS = Set.of(ImportResource.PATH);
+    private static final Set<String> UPLOAD_PATHS = Set.of(ImportResource.PATH, MassOperationResource.PATH);
 
     @ConfigProperty(name = "sarafan.http.max-body-size")
     MemorySize maxBodySize;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import app.sarafan.common.error.FieldError;
+import app.sarafan.common.lease.LeaseLost;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.common.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,7 @@ class ImportRuns {
                 .setParameter(1, importId).setParameter(2, owner).setParameter(3, config.lease().toMillis())
                 .executeUpdate();
         if (held == 0) {
-            throw new LeaseLost(importId);
+            throw new LeaseLost("Import " + importId);
         }
     }
 
@@ -90,7 +91,7 @@ class ImportRuns {
                 .setParameter(1, importId).setParameter(2, position).setParameter(3, status.name())
                 .setParameter(4, errors.isEmpty() ? null : json.write(errors)).executeUpdate();
         if (updated == 0) {
-            throw new LeaseLost(importId);
+            throw new LeaseLost("Import " + importId);
         }
         String counter = switch (status) {
             case IMPORTED -> "imported";

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import app.sarafan.common.lease.LeaseLost;
+import app.sarafan.common.lease.LeaseOwner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +33,7 @@ class ImportWorker {
     private final ImportRuns runs;
     private final RowImporter rows;
     private final MeterRegistry metrics;
-    private final String owner = hostName() + "/" + UUID.randomUUID();
+    private final String owner = LeaseOwner.next();
     private volatile boolean stopping;
 
     ImportWorker(ImportRuns runs, RowImporter rows, MeterRegistry metrics) {
@@ -106,10 +108,5 @@ class ImportWorker {
 
     private void count(RowStatus status) {
         metrics.counter("sarafan.imports.rows", "outcome", status.name()).increment();
-    }
-
-    private static String hostName() {
-        String host = System.getenv("HOSTNAME");
-        return host == null || host.isBlank() ? "instance" : host;
     }
 }
