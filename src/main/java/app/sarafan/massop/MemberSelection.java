@@ -72,6 +72,10 @@ class MemberSelection {
             conditions.add("EXISTS (SELECT 1 FROM account a WHERE a.member_id = m.id AND a.available >= ?)");
             values.add(filter.minBalance());
         }
+        if (filter.ranks() != null && !filter.ranks().isEmpty()) {
+            conditions.add("EXISTS (SELECT 1 FROM member_rank r WHERE r.member_id = m.id AND r.rank_code = ANY (?))");
+            values.add(filter.ranks());
+        }
         String sql = """
                 INSERT INTO mass_operation_item (operation_id, seq, external_id, member_id, status)
                 SELECT ?, row_number() OVER (ORDER BY m.id), m.external_id, m.id, 'PENDING' FROM member m
@@ -80,7 +84,9 @@ class MemberSelection {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setLong(1, operationId);
                 for (int i = 0; i < values.size(); i++) {
-                    insert.setObject(i + 2, values.get(i));
+                    Object value = values.get(i);
+                    insert.setObject(i + 2, value instanceof List<?> list
+                            ? connection.createArrayOf("text", list.toArray()) : value);
                 }
                 return insert.executeUpdate();
             }

@@ -114,4 +114,23 @@ class RankTest extends EarningTest {
         member(member).get("/v1/admin/ranks").then().statusCode(403);
         shop().get("/v1/members/{id}/rank", "cust-nobody").then().statusCode(404);
     }
+
+    @Test
+    void aMassOperationSelectsMembersByRank() {
+        String gold = newMember();
+        paid(gold, order("big-" + gold, "600000.00")).then().statusCode(200);
+        String plain = newMember();
+        String location = admin().body(Map.of("type", "CREDIT", "amount", "10.00", "reason", "Gold members' gift",
+                        "operationKey", "gold-gift-" + gold, "filter", Map.of("ranks", List.of(GOLD))))
+                .post("/v1/admin/mass-operations").then().statusCode(202).extract().header("Location");
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"COMPLETED".equals(admin().get(location).then().extract().path("status"))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the mass operation did not finish");
+            }
+            Thread.onSpinWait();
+        }
+        assertEquals("10.00", available(gold));
+        assertEquals("0.00", available(plain));
+    }
 }
