@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
@@ -21,8 +24,10 @@ public class AdjustmentService {
     private final Ledger ledger;
     private final AccountService accounts;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock) {
+    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -33,6 +38,7 @@ public class AdjustmentService {
     public AdjustmentResult adjust(String externalId, AdjustmentRequest request, String administrator) {
         long memberId = members.ref(externalId).id();
         Source source = new Source(SourceType.ADMIN, administrator, administrator);
+        Balance before = accounts.balance(externalId);
         TransactionView tx;
         if (request.type() == AdjustmentType.DEBIT) {
             refuseCreditTerms(request);
@@ -46,7 +52,11 @@ public class AdjustmentService {
             tx = ledger.credit(memberId, new Ledger.Credit(TransactionKind.ADJUSTMENT, request.amount(), source,
                     request.reason(), availableFrom, expiresAt));
         }
-        return new AdjustmentResult(tx, accounts.balance(externalId));
+        AdjustmentResult result = new AdjustmentResult(tx, accounts.balance(externalId));
+        // The adjustment is a new transaction, so "before" is the member's balance it changed.
+        audit.record(administrator, AuditAction.ADJUSTMENT_CREATED, AuditEntityType.ADJUSTMENT, tx.id(), before,
+                result);
+        return result;
     }
 
     private static Instant expiry(AdjustmentRequest request, Instant availableFrom) {
