@@ -38,6 +38,9 @@ public class AdjustmentService {
     public AdjustmentResult adjust(String externalId, AdjustmentRequest request, String administrator) {
         long memberId = members.ref(externalId).id();
         Source source = new Source(SourceType.ADMIN, administrator, administrator);
+        // The balance before is read under the account lock the ledger takes anyway: read unlocked, the account
+        // would sit in the session with a stale state that the ledger's lock does not refresh (lost updates).
+        Account.lock(memberId);
         Balance before = accounts.balance(externalId);
         TransactionView tx;
         if (request.type() == AdjustmentType.DEBIT) {
