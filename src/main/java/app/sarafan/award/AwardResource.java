@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,14 +27,16 @@ import jakarta.ws.rs.core.UriBuilder;
 public class AwardResource {
 
     private final Awards awards;
+    private final SecurityIdentity caller;
 
-    AwardResource(Awards awards) {
+    AwardResource(Awards awards, SecurityIdentity caller) {
         this.awards = awards;
+        this.caller = caller;
     }
 
     @POST
     public Response create(@Valid @NotNull AwardDefinition body) {
-        AwardView award = awards.create(body);
+        AwardView award = awards.create(body, caller.getPrincipal().getName());
         return IfMatch.tagged(Response.created(UriBuilder.fromPath("/v1/admin/awards/{code}").build(award.code()))
                 .entity(award), award.version()).build();
     }
@@ -54,7 +57,7 @@ public class AwardResource {
     @Path("/{code}")
     public Response update(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull AwardDefinition body) {
-        AwardView award = awards.update(code, IfMatch.version(ifMatch), body);
+        AwardView award = awards.update(code, IfMatch.version(ifMatch), body, caller.getPrincipal().getName());
         return IfMatch.tagged(Response.ok(award), award.version()).build();
     }
 }

@@ -2,6 +2,9 @@ package app.sarafan.award;
 
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
@@ -16,13 +19,15 @@ import jakarta.transaction.Transactional;
 public class Awards {
 
     private final AppClock clock;
+    private final AuditLog audit;
 
-    Awards(AppClock clock) {
+    Awards(AppClock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
-    public AwardView create(AwardDefinition definition) {
+    public AwardView create(AwardDefinition definition, String administrator) {
         if (Award.findById(definition.code()) != null) {
             throw new ProblemException(Problem.of(ProblemType.DUPLICATE, "Award " + definition.code() + " exists"));
         }
@@ -32,7 +37,9 @@ public class Awards {
         award.createdAt = clock.now();
         write(award, definition);
         award.persist();
-        return AwardView.of(award);
+        AwardView after = AwardView.of(award);
+        audit.record(administrator, AuditAction.AWARD_CREATED, AuditEntityType.AWARD, award.code, null, after);
+        return after;
     }
 
     @Transactional
@@ -46,16 +53,20 @@ public class Awards {
     }
 
     @Transactional
-    public AwardView update(String code, Integer expectedVersion, AwardDefinition definition) {
+    public AwardView update(String code, Integer expectedVersion, AwardDefinition definition,
+            String administrator) {
         int basedOn = IfMatch.required(expectedVersion, "award version");
         Award award = require(code, true);
         IfMatch.matches(basedOn, award.version, "award " + code);
         if (!code.equals(definition.code())) {
             throw ProblemException.invalid("code", "cannot change; create another award instead");
         }
+        AwardView before = AwardView.of(award);
         write(award, definition);
         award.version++;
-        return AwardView.of(award);
+        AwardView after = AwardView.of(award);
+        audit.record(administrator, AuditAction.AWARD_UPDATED, AuditEntityType.AWARD, award.code, before, after);
+        return after;
     }
 
     private void write(Award award, AwardDefinition definition) {

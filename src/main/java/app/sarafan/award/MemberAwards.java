@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
@@ -26,8 +29,10 @@ public class MemberAwards {
     private final MemberService members;
     private final MemberMetrics metrics;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock) {
+    MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.members = members;
         this.metrics = metrics;
@@ -62,6 +67,7 @@ public class MemberAwards {
         if (award == null) {
             throw ProblemException.invalid("award", "no award " + grant.award());
         }
+        MemberAwardView before = heldAward(memberId, award.code);
         if (!grantOnce(memberId, award.code, administrator, grant.reason())) {
             int regranted = em.createNativeQuery("""
                             UPDATE member_award SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL,
@@ -75,12 +81,16 @@ public class MemberAwards {
                         "The member already holds award " + award.code));
             }
         }
-        return held(memberId, true).stream().filter(a -> a.code().equals(award.code)).findFirst().orElseThrow();
+        MemberAwardView after = heldAward(memberId, award.code);
+        audit.record(administrator, AuditAction.AWARD_GRANTED, AuditEntityType.MEMBER_AWARD,
+                externalId + "/" + award.code, before, after);
+        return after;
     }
 
     @Transactional
     public MemberAwardView revoke(String externalId, String code, AwardRevocation revocation, String administrator) {
         long memberId = members.ref(externalId).id();
+        MemberAwardView before = heldAward(memberId, code);
         int revoked = em.createNativeQuery("""
                         UPDATE member_award SET revoked_at = ?3, revoked_by = ?4, revoke_reason = ?5
                         WHERE member_id = ?1 AND award_code = ?2 AND revoked_at IS NULL""")
@@ -89,7 +99,15 @@ public class MemberAwards {
         if (revoked == 0) {
             throw ProblemException.notFound("Award of the member", code);
         }
-        return held(memberId, true).stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
+        MemberAwardView after = heldAward(memberId, code);
+        audit.record(administrator, AuditAction.AWARD_REVOKED, AuditEntityType.MEMBER_AWARD, externalId + "/" + code,
+                before, after);
+        return after;
+    }
+
+    /** The member's row of one award, revoked or not; null when never granted. */
+    private MemberAwardView heldAward(long memberId, String code) {
+        return held(memberId, true).stream().filter(a -> a.code().equals(code)).findFirst().orElse(null);
     }
 
     /** The member's awards, newest first; revoked ones only when {@code withRevoked} (administrators). */

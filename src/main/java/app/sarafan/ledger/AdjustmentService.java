@@ -1,5 +1,8 @@
 package app.sarafan.ledger;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +16,10 @@ public class AdjustmentService {
     private final Ledger ledger;
     private final AccountService accounts;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock) {
+    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -25,6 +30,10 @@ public class AdjustmentService {
     public AdjustmentResult adjust(String externalId, AdjustmentRequest request, String administrator) {
         long memberId = members.ref(externalId).id();
         Source source = new Source(SourceType.ADMIN, administrator, administrator);
+        // The balance before is read under the account lock the ledger takes anyway: read unlocked, the account
+        // would sit in the session with a stale state that the ledger's lock does not refresh (lost updates).
+        Account.lock(memberId);
+        Balance before = accounts.balance(externalId);
         TransactionView tx;
         if (request.type() == AdjustmentType.DEBIT) {
             CreditTerms.refuseOnDebit(request.delayDays(), request.lifetimeDays(), request.expiresAt());
@@ -36,6 +45,10 @@ public class AdjustmentService {
             tx = ledger.credit(memberId, new Ledger.Credit(TransactionKind.ADJUSTMENT, request.amount(), source,
                     request.reason(), terms.availableFrom(), terms.expiresAt()));
         }
-        return new AdjustmentResult(tx, accounts.balance(externalId));
+        AdjustmentResult result = new AdjustmentResult(tx, accounts.balance(externalId));
+        // The adjustment is a new transaction, so "before" is the member's balance it changed.
+        audit.record(administrator, AuditAction.ADJUSTMENT_CREATED, AuditEntityType.ADJUSTMENT, tx.id(), before,
+                result);
+        return result;
     }
 }

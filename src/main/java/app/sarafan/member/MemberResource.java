@@ -4,6 +4,7 @@ import java.net.URI;
 
 import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,10 +28,12 @@ public class MemberResource {
 
     private final MemberService members;
     private final IdempotentRequests idempotent;
+    private final SecurityIdentity caller;
 
-    MemberResource(MemberService members, IdempotentRequests idempotent) {
+    MemberResource(MemberService members, IdempotentRequests idempotent, SecurityIdentity caller) {
         this.members = members;
         this.idempotent = idempotent;
+        this.caller = caller;
     }
 
     @POST
@@ -58,13 +61,13 @@ public class MemberResource {
     @POST
     @Path("/{externalId}/block")
     public MemberView block(@PathParam("externalId") String externalId, @Valid @NotNull MemberBlock body) {
-        return members.block(externalId, body);
+        return members.block(externalId, body, caller.getPrincipal().getName());
     }
 
     @POST
     @Path("/{externalId}/unblock")
     @Consumes(MediaType.WILDCARD)
     public MemberView unblock(@PathParam("externalId") String externalId) {
-        return members.unblock(externalId);
+        return members.unblock(externalId, caller.getPrincipal().getName());
     }
 }

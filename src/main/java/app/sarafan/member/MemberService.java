@@ -3,6 +3,9 @@ package app.sarafan.member;
 import java.time.Instant;
 import java.util.Optional;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
@@ -16,10 +19,12 @@ public class MemberService {
 
     private final AppClock clock;
     private final Event<MemberCreated> created;
+    private final AuditLog audit;
 
-    MemberService(AppClock clock, Event<MemberCreated> created) {
+    MemberService(AppClock clock, Event<MemberCreated> created, AuditLog audit) {
         this.clock = clock;
         this.created = created;
+        this.audit = audit;
     }
 
     @Transactional
@@ -104,21 +109,30 @@ public class MemberService {
     }
 
     @Transactional
-    public MemberView block(String externalId, MemberBlock request) {
+    public MemberView block(String externalId, MemberBlock request, String actor) {
         Member member = require(externalId);
+        MemberView before = MemberView.of(member);
         member.status = MemberStatus.BLOCKED;
         member.blockedReason = request.reason();
         member.updatedAt = clock.now();
-        return MemberView.of(member);
+        return audited(actor, AuditAction.MEMBER_BLOCKED, before, member);
     }
 
     @Transactional
-    public MemberView unblock(String externalId) {
+    public MemberView unblock(String externalId, String actor) {
         Member member = require(externalId);
+        MemberView before = MemberView.of(member);
         member.status = MemberStatus.ACTIVE;
         member.blockedReason = null;
         member.updatedAt = clock.now();
-        return MemberView.of(member);
+        return audited(actor, AuditAction.MEMBER_UNBLOCKED, before, member);
+    }
+
+    /** Blocks are audited like admin changes: the actor (a shop key or an admin key) tells who did it. */
+    private MemberView audited(String actor, AuditAction action, MemberView before, Member member) {
+        MemberView after = MemberView.of(member);
+        audit.record(actor, action, AuditEntityType.MEMBER, member.externalId, before, after);
+        return after;
     }
 
     /** The member other features act on; 404 when the shop has not registered them. */

@@ -77,7 +77,7 @@ public class PromoMaterialResource {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
-        materials.delete(id);
+        materials.delete(id, caller.getPrincipal().getName());
         return Response.noContent().build();
     }
 

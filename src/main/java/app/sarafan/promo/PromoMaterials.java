@@ -5,6 +5,9 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
@@ -22,9 +25,11 @@ import jakarta.transaction.Transactional;
 public class PromoMaterials {
 
     private final AppClock clock;
+    private final AuditLog audit;
 
-    PromoMaterials(AppClock clock) {
+    PromoMaterials(AppClock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -35,7 +40,10 @@ public class PromoMaterials {
         material.createdAt = clock.now();
         write(material, request, administrator);
         material.persist();
-        return PromoMaterialView.of(material);
+        PromoMaterialView after = PromoMaterialView.of(material);
+        audit.record(administrator, AuditAction.PROMO_MATERIAL_CREATED, AuditEntityType.PROMO_MATERIAL, after.id(),
+                null, after);
+        return after;
     }
 
     @Transactional
@@ -63,14 +71,22 @@ public class PromoMaterials {
         PromoMaterial material = require(id, true);
         IfMatch.matches(basedOn, material.version, "promo material " + id);
         check(request);
+        PromoMaterialView before = PromoMaterialView.of(material);
         material.version++;
         write(material, request, administrator);
-        return PromoMaterialView.of(material);
+        PromoMaterialView after = PromoMaterialView.of(material);
+        audit.record(administrator, AuditAction.PROMO_MATERIAL_UPDATED, AuditEntityType.PROMO_MATERIAL, after.id(),
+                before, after);
+        return after;
     }
 
     @Transactional
-    public void delete(String id) {
-        require(id, true).delete();
+    public void delete(String id, String administrator) {
+        PromoMaterial material = require(id, true);
+        PromoMaterialView before = PromoMaterialView.of(material);
+        material.delete();
+        audit.record(administrator, AuditAction.PROMO_MATERIAL_DELETED, AuditEntityType.PROMO_MATERIAL, before.id(),
+                before, null);
     }
 
     private void write(PromoMaterial material, PromoMaterialRequest request, String administrator) {

@@ -2,6 +2,9 @@ package app.sarafan.rank;
 
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,16 +29,29 @@ public class RankRecalculation {
 
     private final MemberStanding standing;
     private final EntityManager em;
+    private final AuditLog audit;
 
-    RankRecalculation(MemberStanding standing, EntityManager em) {
+    RankRecalculation(MemberStanding standing, EntityManager em, AuditLog audit) {
         this.standing = standing;
         this.em = em;
+        this.audit = audit;
     }
 
     @Scheduled(cron = "${sarafan.ranks.recalculate-cron}", identity = "rank-recalculation",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         run(MemberStanding.Cause.NIGHTLY);
+    }
+
+    /**
+     * A run an administrator asked for. It spans many transactions, so its audit entry is written in one of its own
+     * once the run is over, with the counts.
+     */
+    public Run runManually(String administrator) {
+        Run run = run(MemberStanding.Cause.MANUAL);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(administrator, AuditAction.RANK_RECALCULATION_RUN,
+                AuditEntityType.RANK_RECALCULATION, "ALL_MEMBERS", null, run));
+        return run;
     }
 
     public Run run(MemberStanding.Cause cause) {

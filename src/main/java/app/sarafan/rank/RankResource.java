@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,15 +28,17 @@ public class RankResource {
 
     private final Ranks ranks;
     private final RankRecalculation recalculation;
+    private final SecurityIdentity caller;
 
-    RankResource(Ranks ranks, RankRecalculation recalculation) {
+    RankResource(Ranks ranks, RankRecalculation recalculation, SecurityIdentity caller) {
         this.ranks = ranks;
         this.recalculation = recalculation;
+        this.caller = caller;
     }
 
     @POST
     public Response create(@Valid @NotNull RankDefinition body) {
-        RankView rank = ranks.create(body);
+        RankView rank = ranks.create(body, caller.getPrincipal().getName());
         return IfMatch.tagged(Response.created(UriBuilder.fromPath("/v1/admin/ranks/{code}").build(rank.code()))
                 .entity(rank), rank.version()).build();
     }
@@ -56,7 +59,7 @@ public class RankResource {
     @Path("/{code}")
     public Response update(@PathParam("code") String code, @HeaderParam(IfMatch.HEADER) String ifMatch,
             @Valid @NotNull RankDefinition body) {
-        RankView rank = ranks.update(code, IfMatch.version(ifMatch), body);
+        RankView rank = ranks.update(code, IfMatch.version(ifMatch), body, caller.getPrincipal().getName());
         return IfMatch.tagged(Response.ok(rank), rank.version()).build();
     }
 
@@ -64,6 +67,6 @@ public class RankResource {
     @POST
     @Path("/recalculations")
     public RankRecalculation.Run recalculate() {
-        return recalculation.run(MemberStanding.Cause.MANUAL);
+        return recalculation.runManually(caller.getPrincipal().getName());
     }
 }

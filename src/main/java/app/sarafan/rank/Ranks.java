@@ -2,6 +2,9 @@ package app.sarafan.rank;
 
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
@@ -16,13 +19,15 @@ import jakarta.transaction.Transactional;
 public class Ranks {
 
     private final AppClock clock;
+    private final AuditLog audit;
 
-    Ranks(AppClock clock) {
+    Ranks(AppClock clock, AuditLog audit) {
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
-    public RankView create(RankDefinition definition) {
+    public RankView create(RankDefinition definition, String administrator) {
         if (Rank.findById(definition.code()) != null) {
             throw new ProblemException(Problem.of(ProblemType.DUPLICATE, "Rank " + definition.code() + " exists"));
         }
@@ -32,7 +37,9 @@ public class Ranks {
         rank.createdAt = clock.now();
         write(rank, definition);
         rank.persist();
-        return RankView.of(rank);
+        RankView after = RankView.of(rank);
+        audit.record(administrator, AuditAction.RANK_CREATED, AuditEntityType.RANK, rank.code, null, after);
+        return after;
     }
 
     @Transactional
@@ -46,16 +53,19 @@ public class Ranks {
     }
 
     @Transactional
-    public RankView update(String code, Integer expectedVersion, RankDefinition definition) {
+    public RankView update(String code, Integer expectedVersion, RankDefinition definition, String administrator) {
         int basedOn = IfMatch.required(expectedVersion, "rank version");
         Rank rank = require(code, true);
         IfMatch.matches(basedOn, rank.version, "rank " + code);
         if (!code.equals(definition.code())) {
             throw ProblemException.invalid("code", "cannot change; create another rank instead");
         }
+        RankView before = RankView.of(rank);
         write(rank, definition);
         rank.version++;
-        return RankView.of(rank);
+        RankView after = RankView.of(rank);
+        audit.record(administrator, AuditAction.RANK_UPDATED, AuditEntityType.RANK, rank.code, before, after);
+        return after;
     }
 
     private void write(Rank rank, RankDefinition definition) {

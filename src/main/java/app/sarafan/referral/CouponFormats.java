@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.common.time.SqlInstants;
@@ -26,8 +29,10 @@ public class CouponFormats {
     private final StoredJson json;
     private final ReferralConfig config;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    CouponFormats(EntityManager em, StoredJson json, ReferralConfig config, AppClock clock) {
+    CouponFormats(EntityManager em, StoredJson json, ReferralConfig config, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.json = json;
         this.config = config;
@@ -64,6 +69,9 @@ public class CouponFormats {
                             updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
                 .setParameter(1, SETTING).setParameter(2, json.write(format)).setParameter(3, current.version() + 1)
                 .setParameter(4, Timestamp.from(now)).setParameter(5, administrator).executeUpdate();
-        return new CouponFormatView(format, current.version() + 1, now, administrator);
+        CouponFormatView updated = new CouponFormatView(format, current.version() + 1, now, administrator);
+        audit.record(administrator, AuditAction.COUPON_FORMAT_UPDATED, AuditEntityType.COUPON_FORMAT, SETTING,
+                current, updated);
+        return updated;
     }
 }

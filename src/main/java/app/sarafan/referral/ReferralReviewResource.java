@@ -3,6 +3,7 @@ package app.sarafan.referral;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.page.QueryParams;
 import app.sarafan.common.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,9 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 public class ReferralReviewResource {
 
     private final ReferralReviews reviews;
+    private final SecurityIdentity caller;
 
-    ReferralReviewResource(ReferralReviews reviews) {
+    ReferralReviewResource(ReferralReviews reviews, SecurityIdentity caller) {
         this.reviews = reviews;
+        this.caller = caller;
     }
 
     @GET
@@ -33,13 +36,13 @@ public class ReferralReviewResource {
     @Path("/{externalId}/approve")
     @Consumes(MediaType.WILDCARD)
     public MemberReferralView approve(@PathParam("externalId") String externalId) {
-        return reviews.approve(externalId);
+        return reviews.approve(externalId, caller.getPrincipal().getName());
     }
 
     @POST
     @Path("/{externalId}/reject")
     @Consumes(MediaType.WILDCARD)
     public MemberReferralView reject(@PathParam("externalId") String externalId) {
-        return reviews.reject(externalId);
+        return reviews.reject(externalId, caller.getPrincipal().getName());
     }
 }

@@ -2,6 +2,9 @@ package app.sarafan.referral;
 
 import java.util.List;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.page.Cursor;
@@ -20,8 +23,10 @@ public class ReferralReviews {
     private final MemberService members;
     private final ReferralTree tree;
     private final ReferralService referrals;
+    private final AuditLog audit;
 
-    ReferralReviews(MemberService members, ReferralTree tree, ReferralService referrals) {
+    ReferralReviews(MemberService members, ReferralTree tree, ReferralService referrals, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.tree = tree;
         this.referrals = referrals;
@@ -40,22 +45,31 @@ public class ReferralReviews {
     }
 
     @Transactional
-    public MemberReferralView approve(String externalId) {
+    public MemberReferralView approve(String externalId, String administrator) {
         ReferralProfile profile = flaggedProfile(externalId);
+        MemberReferralView before = referrals.view(externalId, profile);
         profile.reviewStatus = ReviewStatus.APPROVED;
-        return referrals.view(externalId, profile);
+        return audited(administrator, AuditAction.REFERRAL_REVIEW_APPROVED, externalId, before, profile);
     }
 
     @Transactional
-    public MemberReferralView reject(String externalId) {
+    public MemberReferralView reject(String externalId, String administrator) {
         ReferralProfile profile = flaggedProfile(externalId);
+        MemberReferralView before = referrals.view(externalId, profile);
         tree.detach(profile.memberId);
         profile.referrerId = null;
         profile.boundAt = null;
         profile.boundVia = null;
         profile.boundSource = null;
         profile.reviewStatus = ReviewStatus.REJECTED;
-        return referrals.view(externalId, profile);
+        return audited(administrator, AuditAction.REFERRAL_REVIEW_REJECTED, externalId, before, profile);
+    }
+
+    private MemberReferralView audited(String administrator, AuditAction action, String externalId,
+            MemberReferralView before, ReferralProfile profile) {
+        MemberReferralView after = referrals.view(externalId, profile);
+        audit.record(administrator, action, AuditEntityType.REFERRAL_REVIEW, externalId, before, after);
+        return after;
     }
 
     private ReferralProfile flaggedProfile(String externalId) {

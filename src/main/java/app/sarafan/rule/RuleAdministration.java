@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.http.IfMatch;
@@ -25,10 +28,12 @@ public class RuleAdministration {
 
     private final StoredJson json;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    RuleAdministration(StoredJson json, AppClock clock) {
+    RuleAdministration(StoredJson json, AppClock clock, AuditLog audit) {
         this.json = json;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -39,7 +44,9 @@ public class RuleAdministration {
         created.createdAt = clock.now();
         created.updatedAt = created.createdAt;
         created.persist();
-        return view(created, write(created, rule, administrator));
+        RuleView after = view(created, write(created, rule, administrator));
+        audit.record(administrator, AuditAction.RULE_CREATED, AuditEntityType.RULE, after.id(), null, after);
+        return after;
     }
 
     @Transactional
@@ -54,12 +61,16 @@ public class RuleAdministration {
         Rule rule = require(id, true);
         IfMatch.matches(basedOn, rule.currentVersion, "rule " + id);
         RuleDefinition checked = valid(definition);
-        if (checked.profile() != current(rule).profile) {
+        RuleVersion previous = current(rule);
+        if (checked.profile() != previous.profile) {
             throw ProblemException.invalid("profile", "cannot change; create a new rule instead");
         }
+        RuleView before = view(rule, previous);
         rule.currentVersion++;
         rule.updatedAt = clock.now();
-        return view(rule, write(rule, checked, administrator));
+        RuleView after = view(rule, write(rule, checked, administrator));
+        audit.record(administrator, AuditAction.RULE_UPDATED, AuditEntityType.RULE, after.id(), before, after);
+        return after;
     }
 
     @Transactional

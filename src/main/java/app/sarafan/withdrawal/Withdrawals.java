@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
@@ -56,9 +59,11 @@ public class Withdrawals {
     private final PayoutDetailsCipher cipher;
     private final DomainEvents events;
     private final AppClock clock;
+    private final AuditLog audit;
 
     Withdrawals(MemberService members, Holds holds, RuleAdministration rules, WithdrawableBonuses withdrawable,
-            PayoutDetailsCipher cipher, DomainEvents events, AppClock clock) {
+            PayoutDetailsCipher cipher, DomainEvents events, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.holds = holds;
         this.rules = rules;
@@ -175,9 +180,10 @@ public class Withdrawals {
     public WithdrawalView approve(String id, String administrator) {
         Withdrawal withdrawal = locked(id);
         requireStatus(withdrawal, "approved", WithdrawalStatus.REQUESTED);
+        WithdrawalView before = view(withdrawal, members.externalIdOf(withdrawal.memberId));
         withdrawal.status = WithdrawalStatus.APPROVED;
         decided(withdrawal, administrator, null);
-        return view(withdrawal, members.externalIdOf(withdrawal.memberId));
+        return audited(administrator, AuditAction.WITHDRAWAL_APPROVED, before, withdrawal);
     }
 
     @Transactional
@@ -185,19 +191,21 @@ public class Withdrawals {
         Withdrawal withdrawal = locked(id);
         requireStatus(withdrawal, "rejected", WithdrawalStatus.REQUESTED, WithdrawalStatus.APPROVED);
         String externalId = members.externalIdOf(withdrawal.memberId);
+        WithdrawalView before = view(withdrawal, externalId);
         withdrawal.finalTransactionId = Long.valueOf(holds.release(withdrawal.memberId, withdrawal.amount,
                 source(withdrawal, administrator), "Withdrawal request " + withdrawal.id + " rejected: "
                         + reason.trim()).id());
         withdrawal.status = WithdrawalStatus.REJECTED;
         withdrawal.rejectReason = reason.trim();
         decided(withdrawal, administrator, withdrawal.rejectReason);
-        return view(withdrawal, externalId);
+        return audited(administrator, AuditAction.WITHDRAWAL_REJECTED, before, withdrawal);
     }
 
     @Transactional
     public WithdrawalView markPaid(String id, String administrator) {
         Withdrawal withdrawal = locked(id);
         requireStatus(withdrawal, "marked paid", WithdrawalStatus.REQUESTED, WithdrawalStatus.APPROVED);
+        WithdrawalView before = view(withdrawal, members.externalIdOf(withdrawal.memberId));
         Set<Long> withdrawableLots = withdrawable.lotIds(withdrawal.memberId,
                 WithdrawableBonuses.origins(withdrawal.withdrawableOrigins));
         Holds.Captured paid = holds.capture(withdrawal.memberId, TransactionKind.WITHDRAWAL, withdrawal.amount,
@@ -208,7 +216,15 @@ public class Withdrawals {
         withdrawal.finalTransactionId = Long.valueOf(paid.transaction().id());
         withdrawal.status = WithdrawalStatus.PAID;
         decided(withdrawal, administrator, null);
-        return view(withdrawal, members.externalIdOf(withdrawal.memberId));
+        return audited(administrator, AuditAction.WITHDRAWAL_MARKED_PAID, before, withdrawal);
+    }
+
+    /** The view after a decision, written to the audit log with the one before (payout details are masked in both). */
+    private WithdrawalView audited(String administrator, AuditAction action, WithdrawalView before,
+            Withdrawal withdrawal) {
+        WithdrawalView after = view(withdrawal, before.externalId());
+        audit.record(administrator, action, AuditEntityType.WITHDRAWAL, after.id(), before, after);
+        return after;
     }
 
     /** The fee: fixed plus a percent of the amount (rounded HALF_UP), taken from the amount. */

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.page.Cursor;
@@ -37,8 +40,10 @@ public class Imports {
     private final ObjectMapper json;
     private final RowCheck check;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    Imports(EntityManager em, ObjectMapper json, RowCheck check, AppClock clock) {
+    Imports(EntityManager em, ObjectMapper json, RowCheck check, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.json = json;
         this.check = check;
@@ -69,7 +74,9 @@ public class Imports {
         job.finishedAt = job.status == ImportStatus.COMPLETED ? now : null;
         job.persistAndFlush();
         insert(job.id, steps);
-        return view(job);
+        ImportView created = view(job);
+        audit.record(administrator, AuditAction.IMPORT_CREATED, AuditEntityType.IMPORT, created.id(), null, created);
+        return created;
     }
 
     @Transactional

@@ -1,0 +1,38 @@
+package app.sarafan.audit;
+
+/**
+ * What an administrator (or a shop, for blocks) did. A fixed list so that the audit log filter can refuse a typo
+ * instead of silently answering nothing; the mass operation, webhook and job actions are here already so that wiring
+ * those features is one call.
+ */
+public enum AuditAction {
+    RULE_CREATED,
+    RULE_UPDATED,
+    RANK_CREATED,
+    RANK_UPDATED,
+    RANK_RECALCULATION_RUN,
+    AWARD_CREATED,
+    AWARD_UPDATED,
+    AWARD_GRANTED,
+    AWARD_REVOKED,
+    ADJUSTMENT_CREATED,
+    COUPON_FORMAT_UPDATED,
+    REFERRAL_REVIEW_APPROVED,
+    REFERRAL_REVIEW_REJECTED,
+    IMPORT_CREATED,
+    WITHDRAWAL_APPROVED,
+    WITHDRAWAL_REJECTED,
+    WITHDRAWAL_MARKED_PAID,
+    PROMO_MATERIAL_CREATED,
+    PROMO_MATERIAL_UPDATED,
+    PROMO_MATERIAL_DELETED,
+    MEMBER_BLOCKED,
+    MEMBER_UNBLOCKED,
+    MASS_OPERATION_STARTED,
+    MASS_OPERATION_CANCELLED,
+    WEBHOOK_CREATED,
+    WEBHOOK_UPDATED,
+    WEBHOOK_DELETED,
+    JOB_RUN,
+    SETTINGS_UPDATED
+}
