@@ -20,13 +20,22 @@ public class ClockResource {
     }
 
     private final ClockShift shift;
+    private final app.sarafan.audit.AuditLog audit;
+    private final io.quarkus.security.identity.SecurityIdentity caller;
 
-    ClockResource(ClockShift shift) {
+    ClockResource(ClockShift shift, app.sarafan.audit.AuditLog audit,
+            io.quarkus.security.identity.SecurityIdentity caller) {
         this.shift = shift;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @POST
     public ClockShift.Now advance(@NotNull Advance body) {
-        return shift.advance(body.by());
+        ClockShift.Now now = shift.advance(body.by());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record(
+                caller.getPrincipal().getName(), app.sarafan.audit.AuditAction.SETTINGS_UPDATED,
+                app.sarafan.audit.AuditEntityType.SETTINGS, "clock", body, now));
+        return now;
     }
 }

@@ -15,13 +15,22 @@ import jakarta.ws.rs.core.MediaType;
 public class JobResource {
 
     private final Jobs jobs;
+    private final app.sarafan.audit.AuditLog audit;
+    private final io.quarkus.security.identity.SecurityIdentity caller;
 
-    JobResource(Jobs jobs) {
+    JobResource(Jobs jobs, app.sarafan.audit.AuditLog audit, io.quarkus.security.identity.SecurityIdentity caller) {
         this.jobs = jobs;
+        this.audit = audit;
+        this.caller = caller;
     }
 
     @POST
     public JobRun run(@PathParam("name") String name) {
-        return jobs.run(JobName.of(name));
+        JobRun run = jobs.run(JobName.of(name));
+        // A run spans many transactions: its entry is written once it finished, with what it did.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record(
+                caller.getPrincipal().getName(), app.sarafan.audit.AuditAction.JOB_RUN,
+                app.sarafan.audit.AuditEntityType.JOB, name, null, run));
+        return run;
     }
 }

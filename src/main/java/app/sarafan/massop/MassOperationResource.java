@@ -72,7 +72,7 @@ public class MassOperationResource {
     @POST
     @Path("/{id}/cancel")
     public MassOperationView cancel(@PathParam("id") String id) {
-        return operations.cancel(id);
+        return operations.cancel(id, caller.getPrincipal().getName());
     }
 
     @GET

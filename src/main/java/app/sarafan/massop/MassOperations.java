@@ -1,5 +1,8 @@
 package app.sarafan.massop;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,8 +41,11 @@ public class MassOperations {
     private final StoredJson json;
     private final AppClock clock;
     private final MemberSelection selection;
+    private final AuditLog audit;
 
-    MassOperations(EntityManager em, StoredJson json, AppClock clock, MemberSelection selection) {
+    MassOperations(EntityManager em, StoredJson json, AppClock clock, MemberSelection selection,
+            AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -91,7 +97,10 @@ public class MassOperations {
                                                   THEN NULL ELSE CAST(?3 AS TIMESTAMPTZ) END
                         WHERE id = ?1""")
                 .setParameter(1, id).setParameter(2, total).setParameter(3, Timestamp.from(now)).executeUpdate();
-        return new Submitted(view(require(String.valueOf(id))), false);
+        MassOperationView started = view(require(String.valueOf(id)));
+        audit.record(administrator, AuditAction.MASS_OPERATION_STARTED, AuditEntityType.MASS_OPERATION, id, null,
+                started);
+        return new Submitted(started, false);
     }
 
     @Transactional
@@ -119,8 +128,9 @@ public class MassOperations {
      * operation's row until it commits, so this waits for it). Cancelling again answers the same.
      */
     @Transactional
-    public MassOperationView cancel(String id) {
+    public MassOperationView cancel(String id, String administrator) {
         MassOperation operation = require(id);
+        MassOperationView before = view(operation);
         int cancelled = em.createNativeQuery("""
                         UPDATE mass_operation SET status = CASE status WHEN 'QUEUED' THEN 'CANCELLED' ELSE 'CANCELLING' END,
                                finished_at = CASE status WHEN 'QUEUED' THEN CAST(?2 AS TIMESTAMPTZ) END
@@ -137,7 +147,12 @@ public class MassOperations {
             MassOperationRuns.skipPending(em, operation.id);
             em.refresh(operation);
         }
-        return view(operation);
+        MassOperationView after = view(operation);
+        if (cancelled > 0) {
+            audit.record(administrator, AuditAction.MASS_OPERATION_CANCELLED, AuditEntityType.MASS_OPERATION, id,
+                    before, after);
+        }
+        return after;
     }
 
     static MassOperation require(String id) {

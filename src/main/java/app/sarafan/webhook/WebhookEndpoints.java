@@ -1,5 +1,8 @@
 package app.sarafan.webhook;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.Base64;
@@ -28,15 +31,17 @@ public class WebhookEndpoints {
     private final EntityManager em;
     private final WebhookUrls urls;
     private final AppClock clock;
+    private final AuditLog audit;
 
-    WebhookEndpoints(EntityManager em, WebhookUrls urls, AppClock clock) {
+    WebhookEndpoints(EntityManager em, WebhookUrls urls, AppClock clock, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.urls = urls;
         this.clock = clock;
     }
 
     @Transactional
-    public EndpointView register(EndpointRegistration registration) {
+    public EndpointView register(EndpointRegistration registration, String administrator) {
         try {
             urls.check(registration.url());
         } catch (WebhookUrls.Refused e) {
@@ -61,6 +66,7 @@ public class WebhookEndpoints {
                 "INSERT INTO webhook_subscription (endpoint_id, event_type) VALUES (?1, ?2)")
                 .setParameter(1, id).setParameter(2, type.name()).executeUpdate());
         EndpointView created = get(String.valueOf(id));
+        audit.record(administrator, AuditAction.WEBHOOK_CREATED, AuditEntityType.WEBHOOK, id, null, created);
         return new EndpointView(created.id(), created.url(), created.description(), created.eventTypes(),
                 created.status(), created.consecutiveFailures(), created.disabledAt(), created.disabledReason(),
                 created.createdAt(), created.updatedAt(), secret);
@@ -91,22 +97,27 @@ public class WebhookEndpoints {
 
     /** Enables a (disabled) endpoint again: failures forgotten, waiting deliveries sent at once. */
     @Transactional
-    public EndpointView enable(String id) {
+    public EndpointView enable(String id, String administrator) {
         long endpointId = require(id);
+        EndpointView before = get(id);
         em.createNativeQuery("""
                 UPDATE webhook_endpoint SET status = 'ENABLED', consecutive_failures = 0, disabled_at = NULL,
                     disabled_reason = NULL, updated_at = ?2 WHERE id = ?1""")
                 .setParameter(1, endpointId).setParameter(2, Timestamp.from(clock.now())).executeUpdate();
         em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = now() WHERE endpoint_id = ?1"
                 + " AND status = 'PENDING'").setParameter(1, endpointId).executeUpdate();
-        return get(id);
+        EndpointView after = get(id);
+        audit.record(administrator, AuditAction.WEBHOOK_UPDATED, AuditEntityType.WEBHOOK, id, before, after);
+        return after;
     }
 
     /** Stops deliveries to an endpoint for good; its log stays in the database. */
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, String administrator) {
+        EndpointView before = get(id);
         em.createNativeQuery("UPDATE webhook_endpoint SET deleted = TRUE, updated_at = ?2 WHERE id = ?1")
                 .setParameter(1, require(id)).setParameter(2, Timestamp.from(clock.now())).executeUpdate();
+        audit.record(administrator, AuditAction.WEBHOOK_DELETED, AuditEntityType.WEBHOOK, id, before, null);
     }
 
     @Transactional

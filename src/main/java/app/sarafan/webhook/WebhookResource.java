@@ -27,8 +27,11 @@ public class WebhookResource {
 
     private final WebhookEndpoints endpoints;
     private final IdempotentRequests idempotent;
+    private final io.quarkus.security.identity.SecurityIdentity caller;
 
-    WebhookResource(WebhookEndpoints endpoints, IdempotentRequests idempotent) {
+    WebhookResource(WebhookEndpoints endpoints, IdempotentRequests idempotent,
+            io.quarkus.security.identity.SecurityIdentity caller) {
+        this.caller = caller;
         this.endpoints = endpoints;
         this.idempotent = idempotent;
     }
@@ -38,7 +41,7 @@ public class WebhookResource {
     public Response register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @Valid @NotNull EndpointRegistration body) {
         return idempotent.run(idempotencyKey, body, () -> {
-            EndpointView created = endpoints.register(body);
+            EndpointView created = endpoints.register(body, caller.getPrincipal().getName());
             return Response.created(URI.create("/v1/admin/webhooks/" + created.id())).entity(created).build();
         });
     }
@@ -57,13 +60,13 @@ public class WebhookResource {
     @POST
     @Path("{id}/enable")
     public EndpointView enable(@PathParam("id") String id) {
-        return endpoints.enable(id);
+        return endpoints.enable(id, caller.getPrincipal().getName());
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        endpoints.delete(id);
+        endpoints.delete(id, caller.getPrincipal().getName());
         return Response.noContent().build();
     }
 

@@ -304,6 +304,26 @@ class AuditLogTest extends ApiTest {
     }
 
     /** A material no member is ever shown (it ended long ago), so that other tests' member views stay as they are. */
+    @Test
+    void massOperationsWebhooksAndJobRunsAreAuditedToo() {
+        String member = newMember();
+        String location = admin().body(Map.of("type", "CREDIT", "amount", "5.00", "reason", "Audit check",
+                        "operationKey", "audit-" + member, "members", List.of(member)))
+                .post("/v1/admin/mass-operations").then().statusCode(202).extract().header("Location");
+        String operationId = location.substring(location.lastIndexOf('/') + 1);
+        only("MASS_OPERATION", operationId, "MASS_OPERATION_STARTED");
+        String webhookId = admin().body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("BONUS_ACCRUED"),
+                        "secret", "whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"))
+                .post("/v1/admin/webhooks").then().statusCode(201).extract().path("id");
+        JsonPath created = only("WEBHOOK", webhookId, "WEBHOOK_CREATED");
+        assertEquals(false, created.prettify().contains("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0"),
+                "the webhook secret is masked");
+        admin().delete("/v1/admin/webhooks/{id}", webhookId).then().statusCode(204);
+        only("WEBHOOK", webhookId, "WEBHOOK_DELETED");
+        admin().post("/v1/admin/jobs/{name}/runs", "expiry").then().statusCode(200);
+        assertEquals(true, entries("JOB", "expiry").stream().anyMatch(e -> "JOB_RUN".equals(e.get("action"))));
+    }
+
     private static Map<String, Object> promo(String title) {
         return Map.of("title", title, "body", "Ride with {link}", "locale", "en", "activeTo", "2020-01-01T00:00:00Z");
     }

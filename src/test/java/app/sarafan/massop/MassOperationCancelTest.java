@@ -92,7 +92,7 @@ class MassOperationCancelTest extends MassOperationTestSupport {
                 new java.math.BigDecimal("5.00"), "Gift", List.of(anna), null, null, null, null);
         // Cancelled in the transaction that accepted it, so that no worker can start it first.
         MassOperationView cancelled = QuarkusTransaction.requiringNew().call(() -> operations.cancel(
-                operations.submit(request, null, "admin:test").operation().id()));
+                operations.submit(request, null, "admin:test").operation().id(), "admin:test"));
         assertEquals(List.of(MassOperationStatus.CANCELLED, 1, 0), List.of(cancelled.status(), cancelled.skipped(),
                 cancelled.pending()));
         admin().get(PATH + "/{id}", cancelled.id()).then().statusCode(200).body("status", equalTo("CANCELLED"));
