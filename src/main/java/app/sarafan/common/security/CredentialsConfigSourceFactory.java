@@ -40,6 +40,9 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
     static final String EVENT_SECRETS = "sarafan.events.signing-secrets";
     static final String PAYOUT_KEY = "sarafan.withdrawals.payout-details-key";
 
+    private static final List<String> NAMES = List.of("shop-api-key", "admin-api-key", "member-token-public-key",
+            "member-token-private-key", "event-signing-secret", "payout-details-key");
+
     private static Map<String, String> generated;
 
     @Override
@@ -92,11 +95,13 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
                     properties.load(reader);
                 }
             }
-            Map<String, String> fresh = generate();
-            // A file written by an older version lacks the newer credentials: add them, keep the rest.
+            // A file written by an older version lacks the newer credentials: add them, keep the rest. Nothing is
+            // generated when nothing is missing (an RSA key pair takes a while).
             boolean added = false;
-            for (Map.Entry<String, String> entry : fresh.entrySet()) {
-                added |= properties.putIfAbsent(entry.getKey(), entry.getValue()) == null;
+            if (!properties.keySet().containsAll(NAMES)) {
+                for (Map.Entry<String, String> entry : generate().entrySet()) {
+                    added |= properties.putIfAbsent(entry.getKey(), entry.getValue()) == null;
+                }
             }
             if (added) {
                 Files.createDirectories(file.getParent());
