@@ -1,9 +1,5 @@
 package app.sarafan.referral.site;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,11 +14,7 @@ public class LocalSitePort implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return Map.of(PROPERTY, String.valueOf(probe.getLocalPort()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Map.of(PROPERTY, String.valueOf(app.sarafan.support.ReservedPorts.free()));
     }
 
     @Override
