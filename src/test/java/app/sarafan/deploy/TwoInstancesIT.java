@@ -143,13 +143,8 @@ class TwoInstancesIT {
     @Test
     void activationRacedOnBothInstancesActivatesEachLotOnce() throws Exception {
         requireJobs();
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String member = newMember(cluster.a);
-            cluster.a.admin().body(Map.of("type", "CREDIT", "amount", "8.20", "reason", "delayed", "delayDays", 1))
-                    .post("/v1/admin/members/{id}/adjustments", member).then().statusCode(201);
-            members.add(member);
-        }
+        List<String> members = membersCredited(20,
+                Map.of("type", "CREDIT", "amount", "8.20", "reason", "delayed", "delayDays", 1));
         // Business time cannot be moved in a packaged instance; the hold period ends by moving the lots instead.
         execute("UPDATE lot SET available_from = now() - interval '1 minute' WHERE state = 'PENDING' AND account_id"
                 + " IN (SELECT id FROM member WHERE external_id = ANY (?))", members);
@@ -163,13 +158,8 @@ class TwoInstancesIT {
     @Test
     void expiryWarningsRacedOnBothInstancesEmailEachLotOnce() throws Exception {
         requireJobs();
-        List<String> members = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String member = newMember(cluster.a);
-            cluster.a.admin().body(Map.of("type", "CREDIT", "amount", "15.00", "reason", "burns in 3 days",
-                    "lifetimeDays", 3)).post("/v1/admin/members/{id}/adjustments", member).then().statusCode(201);
-            members.add(member);
-        }
+        List<String> members = membersCredited(10,
+                Map.of("type", "CREDIT", "amount", "15.00", "reason", "burns in 3 days", "lifetimeDays", 3));
         raceJob("expiry-warnings").forEach(run -> run.then().statusCode(200));
         for (String member : members) {
             assertEquals(1, count("SELECT count(*) FROM expiry_warning w JOIN lot l ON l.id = w.lot_id"
@@ -222,18 +212,24 @@ class TwoInstancesIT {
     }
 
     private static List<String> membersWithBonusesBurningSoon(int n, String amount) throws Exception {
-        List<String> members = new ArrayList<>();
         Instant burns = Instant.now().plusSeconds(4);
-        for (int i = 0; i < n; i++) {
-            String member = newMember(i % 2 == 0 ? cluster.a : cluster.b);
-            cluster.b.admin().body(Map.of("type", "CREDIT", "amount", amount, "reason", "burns soon",
-                    "expiresAt", burns.toString())).post("/v1/admin/members/{id}/adjustments", member)
-                    .then().statusCode(201);
-            members.add(member);
-        }
+        List<String> members = membersCredited(n,
+                Map.of("type", "CREDIT", "amount", amount, "reason", "burns soon", "expiresAt", burns.toString()));
         long wait = burns.toEpochMilli() - System.currentTimeMillis() + 500;
         if (wait > 0) {
             Thread.sleep(wait);
+        }
+        return members;
+    }
+
+    /** New members, every other one through each instance, each credited by {@code credit}. */
+    private static List<String> membersCredited(int n, Map<String, Object> credit) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Instance instance = i % 2 == 0 ? cluster.a : cluster.b;
+            String member = newMember(instance);
+            instance.admin().body(credit).post("/v1/admin/members/{id}/adjustments", member).then().statusCode(201);
+            members.add(member);
         }
         return members;
     }
