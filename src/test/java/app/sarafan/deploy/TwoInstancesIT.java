@@ -187,8 +187,8 @@ class TwoInstancesIT {
         CompletableFuture<Integer> interrupted = CompletableFuture.supplyAsync(() -> {
             try {
                 return runJob(cluster.a, "expiry").statusCode();
-            } catch (RuntimeException e) {
-                return -1; // the connection died with the instance
+            } catch (Exception e) { // rest-assured rethrows the I/O error of the dying connection unchecked
+                return -1;
             }
         });
         Thread.sleep(300);
@@ -212,13 +212,11 @@ class TwoInstancesIT {
     }
 
     private static List<String> membersWithBonusesBurningSoon(int n, String amount) throws Exception {
-        Instant burns = Instant.now().plusSeconds(4);
         List<String> members = membersCredited(n,
-                Map.of("type", "CREDIT", "amount", amount, "reason", "burns soon", "expiresAt", burns.toString()));
-        long wait = burns.toEpochMilli() - System.currentTimeMillis() + 500;
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
+                Map.of("type", "CREDIT", "amount", amount, "reason", "burns soon", "lifetimeDays", 30));
+        // Business time cannot be moved in a packaged instance; the lifetime ends by moving the lots instead.
+        execute("UPDATE lot SET expires_at = now() - interval '1 minute' WHERE state = 'ACTIVE' AND account_id"
+                + " IN (SELECT id FROM member WHERE external_id = ANY (?))", members);
         return members;
     }
 
