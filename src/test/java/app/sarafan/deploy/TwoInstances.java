@@ -3,7 +3,6 @@ package app.sarafan.deploy;
 import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,10 +110,7 @@ final class TwoInstances implements AutoCloseable {
     private final List<Process> launched = new ArrayList<>();
 
     private Process launch(String name, Map<String, String> credentials) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = app.sarafan.support.ReservedPorts.free();
         ports.put(name, port);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toAbsolutePath().toString())
