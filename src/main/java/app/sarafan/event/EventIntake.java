@@ -1,10 +1,6 @@
 package app.sarafan.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.Set;
 
 import app.sarafan.common.error.Problem;
@@ -65,7 +61,7 @@ public class EventIntake {
             throw ProblemException.invalid("webhook-id", "must be at most 128 characters");
         }
         ShopEventRequest request = parse(body);
-        String hash = sha256(body);
+        String hash = app.sarafan.common.hash.Sha256.hex(body);
         for (int attempt = 1; ; attempt++) {
             try {
                 if (dryRun) {
@@ -141,12 +137,4 @@ public class EventIntake {
         return false;
     }
 
-    private static String sha256(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,13 +3,9 @@ package app.sarafan.massop;
 import app.sarafan.audit.AuditAction;
 import app.sarafan.audit.AuditEntityType;
 import app.sarafan.audit.AuditLog;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import app.sarafan.common.error.FieldError;
@@ -223,11 +219,6 @@ public class MassOperations {
         MassOperationRequest meant = new MassOperationRequest(request.type(), key, request.amount(),
                 request.reason(), request.members(), request.filter(), request.lifetimeDays(), request.expiresAt(),
                 request.delayDays());
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(json.write(meant).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return app.sarafan.common.hash.Sha256.hex(json.write(meant));
     }
 }

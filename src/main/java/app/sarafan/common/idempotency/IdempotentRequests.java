@@ -1,10 +1,6 @@
 package app.sarafan.common.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -107,14 +103,6 @@ public class IdempotentRequests {
     }
 
     private String hash(String scope, Object request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(scope.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(json.write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return app.sarafan.common.hash.Sha256.hex(scope, json.write(request));
     }
 }
