@@ -53,7 +53,7 @@ class OrderReversal {
             long credit = (Long) row[1];
             BigDecimal target = refundedShare.compareTo(BigDecimal.ONE) >= 0 ? (BigDecimal) row[2]
                     : RewardMath.shareOf((BigDecimal) row[2], refundedShare);
-            BigDecimal due = target.subtract(takenBack(credit));
+            BigDecimal due = target.subtract(ledger.takenBack(credit));
             if (due.signum() <= 0) {
                 continue;
             }
@@ -63,13 +63,6 @@ class OrderReversal {
         return outcome;
     }
 
-    private BigDecimal takenBack(long credit) {
-        return em.createQuery("""
-                        select coalesce(-sum(t.amount), 0) from LedgerTransaction t
-                        where t.relatedTransactionId = ?1 and t.kind in (app.sarafan.ledger.TransactionKind.VOID,
-                            app.sarafan.ledger.TransactionKind.REVERSAL)""", BigDecimal.class)
-                .setParameter(1, credit).getSingleResult();
-    }
 
     private Reversed published(long member, TransactionView tx, String orderId) {
         BigDecimal amount = tx.amount().negate();

@@ -139,10 +139,7 @@ public class Ledger {
                 .orElseThrow(() -> app.sarafan.common.error.ProblemException.notFound("Credit transaction",
                         String.valueOf(reversal.creditTransactionId())));
         BigDecimal requested = Money.exact(reversal.amount());
-        BigDecimal takenBack = sumOf("""
-                select coalesce(-sum(t.amount), 0) from LedgerTransaction t
-                where t.relatedTransactionId = ?1 and t.kind in (?2, ?3)""",
-                lot.transactionId, TransactionKind.VOID, TransactionKind.REVERSAL);
+        BigDecimal takenBack = takenBack(lot.transactionId);
         BigDecimal burnt = sumOf("""
                 select coalesce(-sum(m.amount), 0) from LotMovement m, LedgerTransaction t
                 where m.lotId = ?1 and m.transactionId = t.id and t.kind = ?2""",
@@ -178,6 +175,14 @@ public class Ledger {
             consume(memberId, tx, fromOthers);
         }
         return java.util.Optional.of(TransactionView.of(tx));
+    }
+
+    /** How much of a credit was voided or reversed so far (a positive amount). */
+    public BigDecimal takenBack(long creditTransactionId) {
+        return sumOf("""
+                select coalesce(-sum(t.amount), 0) from LedgerTransaction t
+                where t.relatedTransactionId = ?1 and t.kind in (?2, ?3)""",
+                creditTransactionId, TransactionKind.VOID, TransactionKind.REVERSAL);
     }
 
     private static BigDecimal sumOf(String query, Object... params) {

@@ -121,8 +121,7 @@ public class RuleAdministration {
      */
     @Transactional
     public ActiveRules active() {
-        Long latest = Rule.getEntityManager().createQuery("select coalesce(max(v.id), 0) from RuleVersion v",
-                Long.class).getSingleResult();
+        long latest = latestVersionId();
         List<Object[]> rows = Rule.getEntityManager().createQuery("""
                         select r, v from Rule r, RuleVersion v
                         where v.ruleId = r.id and v.version = r.currentVersion and v.active = true
