@@ -25,13 +25,18 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MemberAwards {
 
+    private static final Object THRESHOLD_AWARDS = new Object();
+
     private final EntityManager em;
     private final MemberService members;
     private final MemberMetrics metrics;
     private final AppClock clock;
     private final AuditLog audit;
+    private final app.sarafan.common.tx.TransactionMemo memo;
 
-    MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock, AuditLog audit) {
+    MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock, AuditLog audit,
+            app.sarafan.common.tx.TransactionMemo memo) {
+        this.memo = memo;
         this.audit = audit;
         this.em = em;
         this.members = members;
@@ -43,7 +48,9 @@ public class MemberAwards {
     @Transactional
     public int evaluate(long memberId) {
         int granted = 0;
-        for (Award award : Award.<Award>list("active = true and metric is not null")) {
+        // An event evaluates the buyer and their referrer: the awards are read once for both.
+        List<Award> thresholds = memo.get(THRESHOLD_AWARDS, () -> Award.<Award>list("active = true and metric is not null"));
+        for (Award award : thresholds) {
             if (metrics.of(memberId, award.metric).compareTo(award.threshold) >= 0) {
                 granted += grantOnce(memberId, award.code, "system", "reached " + award.metric + " "
                         + award.threshold.toPlainString()) ? 1 : 0;

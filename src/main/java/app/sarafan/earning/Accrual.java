@@ -1,6 +1,11 @@
 package app.sarafan.earning;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import app.sarafan.rule.RuleProfile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -12,6 +17,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.Session;
 import org.hibernate.annotations.Immutable;
 
 /** A credit produced by a rule, with everything limits and reversals look up (append-only). */
@@ -58,4 +64,47 @@ public class Accrual extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    private static final String INSERT_ALL = """
+            INSERT INTO accrual (transaction_id, member_id, rule_id, rule_version_id, profile, role, level, subject_id,
+                                 event_id, order_id, grant_key, created_at)
+            SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[],
+                                 ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""";
+
+    /** Records several accruals in one statement (nothing of them stays in the persistence context). */
+    static void recordAll(List<Accrual> accruals) {
+        if (accruals.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                int i = 0;
+                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.transactionId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.memberId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.ruleId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("bigint",
+                        accruals.stream().map(a -> a.ruleVersionId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.profile.name()).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.role.name()).toArray()));
+                insert.setArray(++i, connection.createArrayOf("int4", accruals.stream().map(a -> a.level).toArray()));
+                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.subjectId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.eventId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.orderId).toArray()));
+                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.grantKey).toArray()));
+                insert.setArray(++i, connection.createArrayOf("timestamptz",
+                        accruals.stream().map(a -> a.createdAt.toString()).toArray()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Which of these grant keys were granted before. */
+    static Set<String> granted(Collection<String> grantKeys) {
+        if (grantKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager()
+                .createQuery("select a.grantKey from Accrual a where a.grantKey in ?1", String.class)
+                .setParameter(1, Set.copyOf(grantKeys)).getResultList());
+    }
 }

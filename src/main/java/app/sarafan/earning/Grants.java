@@ -3,13 +3,17 @@ package app.sarafan.earning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
+import app.sarafan.ledger.CreditBatch;
 import app.sarafan.ledger.Ledger;
 import app.sarafan.ledger.Provenance;
 import app.sarafan.ledger.Source;
@@ -31,11 +35,13 @@ import jakarta.transaction.Transactional;
 class Grants {
 
     private final Ledger ledger;
+    private final CreditBatch credits;
     private final MemberService members;
     private final DomainEvents events;
 
-    Grants(Ledger ledger, MemberService members, DomainEvents events) {
+    Grants(Ledger ledger, CreditBatch credits, MemberService members, DomainEvents events) {
         this.ledger = ledger;
+        this.credits = credits;
         this.members = members;
         this.events = events;
     }
@@ -43,25 +49,73 @@ class Grants {
     @Transactional(Transactional.TxType.MANDATORY)
     EarningOutcome grant(Trigger trigger, List<Plan> plans, Instant now) {
         EarningOutcome outcome = EarningOutcome.empty();
-        ledger.lock(plans.stream().map(Plan::recipientId).toList());
-        for (Plan plan : plans) {
-            MemberRef recipient = members.refById(plan.recipientId());
-            String refusal = refusal(plan, recipient, trigger, now);
+        if (plans.isEmpty()) {
+            return outcome;
+        }
+        List<Long> recipientIds = plans.stream().map(Plan::recipientId).distinct().toList();
+        Set<Long> oneByOne = credits.lock(recipientIds, now);
+        Map<Long, MemberRef> recipients = members.refsById(recipientIds);
+        Set<String> granted = new HashSet<>(Accrual.granted(plans.stream().map(Plan::grantKey).toList()));
+        Accrued[] accrued = new Accrued[plans.size()];
+        List<Integer> together = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Plan plan = plans.get(i);
+            MemberRef recipient = recipients.get(plan.recipientId());
+            String refusal = refusal(plan, recipient, trigger, now, granted);
             if (refusal != null) {
                 outcome.skipped().add(new Skipped(plan.rule().id(), recipient.externalId(), plan.role(), plan.level(),
                         refusal));
                 continue;
             }
-            outcome.accrued().add(credit(trigger, plan, recipient, now));
+            granted.add(plan.grantKey());
+            // Limits count accruals, so a rule with limits credits at once, before the next plan is checked.
+            if (oneByOne.contains(plan.recipientId()) || plan.rule().definition().limits() != null
+                    || burnsAtOnce(plan.rule().definition(), now)) {
+                accrued[i] = credit(trigger, plan, recipient, now);
+            } else {
+                together.add(i);
+            }
+        }
+        creditTogether(trigger, plans, together, recipients, now, accrued);
+        for (Accrued a : accrued) {
+            if (a != null) {
+                outcome.accrued().add(a);
+            }
         }
         return outcome;
     }
 
-    private String refusal(Plan plan, MemberRef recipient, Trigger trigger, Instant now) {
+    /** Credits the plans at {@code indexes} in a handful of statements, whatever their number. */
+    private void creditTogether(Trigger trigger, List<Plan> plans, List<Integer> indexes,
+            Map<Long, MemberRef> recipients, Instant now, Accrued[] accrued) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        List<CreditBatch.Entry> entries = indexes.stream()
+                .map(i -> new CreditBatch.Entry(plans.get(i).recipientId(), creditOf(trigger, plans.get(i), now)))
+                .toList();
+        List<Long> transactions = credits.post(entries, now);
+        List<Accrual> accruals = new ArrayList<>();
+        List<DomainEvents.Published> published = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            Plan plan = plans.get(indexes.get(k));
+            String transactionId = String.valueOf(transactions.get(k));
+            Ledger.Credit credit = entries.get(k).credit();
+            accruals.add(accrual(trigger, plan, transactions.get(k), now));
+            published.add(new DomainEvents.Published(DomainEventType.BONUS_ACCRUED, plan.recipientId(),
+                    payload(trigger, plan, transactionId, credit, now)));
+            accrued[indexes.get(k)] = accrued(trigger, plan, recipients.get(plan.recipientId()), transactionId, credit,
+                    now);
+        }
+        Accrual.recordAll(accruals);
+        events.publishAll(published);
+    }
+
+    private String refusal(Plan plan, MemberRef recipient, Trigger trigger, Instant now, Set<String> granted) {
         if (recipient.blocked()) {
             return "the member is blocked";
         }
-        if (Accrual.count("grantKey", plan.grantKey()) > 0) {
+        if (granted.contains(plan.grantKey())) {
             return "granted before";
         }
         RuleDefinition rule = plan.rule().definition();
@@ -98,16 +152,31 @@ class Grants {
         return null;
     }
 
+    /** One plan on its own: through {@link Ledger#credit}, which settles the account first. */
     private Accrued credit(Trigger trigger, Plan plan, MemberRef recipient, Instant now) {
+        Ledger.Credit credit = creditOf(trigger, plan, now);
+        TransactionView tx = ledger.credit(plan.recipientId(), credit);
+        Accrual.recordAll(List.of(accrual(trigger, plan, Long.parseLong(tx.id()), now)));
+        events.publish(DomainEventType.BONUS_ACCRUED, plan.recipientId(), payload(trigger, plan, tx.id(), credit, now));
+        return accrued(trigger, plan, recipient, tx.id(), credit, now);
+    }
+
+    private static Ledger.Credit creditOf(Trigger trigger, Plan plan, Instant now) {
         RuleDefinition rule = plan.rule().definition();
         Instant availableFrom = availableFrom(rule, now);
-        Instant expiresAt = expiresAt(rule, availableFrom);
-        Long referral = plan.role() == Role.REFERRER ? trigger.subjectId() : null;
-        TransactionView tx = ledger.credit(plan.recipientId(), new Ledger.Credit(TransactionKind.ACCRUAL,
-                plan.amount(), new Source(SourceType.EVENT, trigger.eventId(), trigger.actor()), plan.description(),
-                availableFrom, expiresAt, new Provenance(plan.ruleVersionId(), referral, plan.level())));
+        return new Ledger.Credit(TransactionKind.ACCRUAL, plan.amount(),
+                new Source(SourceType.EVENT, trigger.eventId(), trigger.actor()), plan.description(), availableFrom,
+                expiresAt(rule, availableFrom), new Provenance(plan.ruleVersionId(), referralOf(trigger, plan),
+                plan.level()));
+    }
+
+    private static Long referralOf(Trigger trigger, Plan plan) {
+        return plan.role() == Role.REFERRER ? trigger.subjectId() : null;
+    }
+
+    private static Accrual accrual(Trigger trigger, Plan plan, long transactionId, Instant now) {
         Accrual accrual = new Accrual();
-        accrual.transactionId = Long.parseLong(tx.id());
+        accrual.transactionId = transactionId;
         accrual.memberId = plan.recipientId();
         accrual.ruleId = plan.ruleId();
         accrual.ruleVersionId = plan.ruleVersionId();
@@ -119,14 +188,19 @@ class Grants {
         accrual.orderId = trigger.orderId();
         accrual.grantKey = plan.grantKey();
         accrual.createdAt = now;
-        accrual.persist();
-        boolean pending = availableFrom.isAfter(now);
+        return accrual;
+    }
+
+    /** What BONUS_ACCRUED tells mail and webhooks. */
+    private Map<String, Object> payload(Trigger trigger, Plan plan, String transactionId, Ledger.Credit credit,
+            Instant now) {
+        Long referral = referralOf(trigger, plan);
         Map<String, Object> payload = new HashMap<>();
-        payload.put("transactionId", tx.id());
+        payload.put("transactionId", transactionId);
         payload.put("amount", Money.format(plan.amount()));
-        payload.put("pending", pending);
-        payload.put("availableFrom", availableFrom.toString());
-        payload.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
+        payload.put("pending", credit.availableFrom().isAfter(now));
+        payload.put("availableFrom", credit.availableFrom().toString());
+        payload.put("expiresAt", credit.expiresAt() == null ? null : credit.expiresAt().toString());
         payload.put("profile", trigger.profile().name());
         payload.put("ruleId", plan.rule().id());
         payload.put("reason", plan.description());
@@ -134,11 +208,21 @@ class Grants {
         payload.put("role", plan.role().name());
         payload.put("level", plan.level());
         payload.put("referral", referral == null ? null : members.externalIdOf(referral));
-        events.publish(DomainEventType.BONUS_ACCRUED, plan.recipientId(), payload);
-        return new Accrued(tx.id(), recipient.externalId(), plan.role(), plan.level(), trigger.profile(),
+        return payload;
+    }
+
+    private static Accrued accrued(Trigger trigger, Plan plan, MemberRef recipient, String transactionId,
+            Ledger.Credit credit, Instant now) {
+        boolean pending = credit.availableFrom().isAfter(now);
+        return new Accrued(transactionId, recipient.externalId(), plan.role(), plan.level(), trigger.profile(),
                 plan.rule().id(), plan.rule().version(), plan.amount(),
-                pending ? Accrued.AccrualStatus.PENDING : Accrued.AccrualStatus.AVAILABLE, availableFrom, expiresAt,
-                plan.description());
+                pending ? Accrued.AccrualStatus.PENDING : Accrued.AccrualStatus.AVAILABLE, credit.availableFrom(),
+                credit.expiresAt(), plan.description());
+    }
+
+    private static boolean burnsAtOnce(RuleDefinition rule, Instant now) {
+        Instant expiresAt = expiresAt(rule, availableFrom(rule, now));
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     /** Bonuses of a rule with a delay are pending for that many days; otherwise available at once. */

@@ -3,6 +3,7 @@ package app.sarafan.earning;
 import java.time.Instant;
 import java.util.List;
 
+import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.rule.RuleAdministration;
 import app.sarafan.rule.RuleProfile;
 import app.sarafan.rule.RuleView;
@@ -15,17 +16,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class RuleCatalog {
 
+    /** The newest rule version is asked once per transaction: an event applies one consistent set of rules. */
+    private static final Object LATEST_VERSION = new Object();
+
     private final RuleAdministration rules;
+    private final TransactionMemo memo;
     private volatile RuleAdministration.ActiveRules cached;
 
-    RuleCatalog(RuleAdministration rules) {
+    RuleCatalog(RuleAdministration rules, TransactionMemo memo) {
         this.rules = rules;
+        this.memo = memo;
     }
 
     /** The rules of a profile in force at {@code now}, highest priority first (then the oldest rule). */
     List<RuleView> inForce(RuleProfile profile, Instant now) {
         RuleAdministration.ActiveRules current = cached;
-        if (current == null || current.latestVersionId() != rules.latestVersionId()) {
+        long latest = memo.get(LATEST_VERSION, rules::latestVersionId);
+        if (current == null || current.latestVersionId() != latest) {
             current = rules.active();
             cached = current;
         }

@@ -107,9 +107,9 @@ public class EventIntake {
         MemberRef member = handlers.member(request);
         EventResult result = handlers.handle(event, member);
         if (!dryRun) {
-            ShopEvent stored = em.find(ShopEvent.class, id);
-            stored.memberId = member.id();
-            stored.result = json.write(result);
+            em.createNativeQuery("UPDATE shop_event SET member_id = ?1, result = ?2 WHERE id = ?3")
+                    .setParameter(1, member.id()).setParameter(2, json.write(result)).setParameter(3, id)
+                    .executeUpdate();
         }
         return new Answer(result, false);
     }

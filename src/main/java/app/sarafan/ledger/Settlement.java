@@ -31,20 +31,28 @@ class Settlement {
     }
 
     void settle(Account account, Instant now) {
-        List<Lot> matured = Lot.find("accountId = ?1 and state = ?2 and availableFrom <= ?3 order by availableFrom, id",
-                account.memberId, LotState.PENDING, now).list();
-        for (Lot lot : matured) {
+        // One query for both kinds: on almost every call there is nothing due, and then it is the only cost.
+        List<Lot> due = Lot.find("""
+                accountId = ?1 and ((state = ?2 and availableFrom <= ?3) or (state = ?4 and expiresAt <= ?3))
+                order by availableFrom, id""", account.memberId, LotState.PENDING, now, LotState.ACTIVE).list();
+        if (due.isEmpty()) {
+            return;
+        }
+        for (Lot lot : due) {
+            if (lot.state != LotState.PENDING) {
+                continue;
+            }
             LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.ACTIVATION, Money.ZERO,
                     lot.remaining.negate(), Money.ZERO, SYSTEM, "Hold period ended", lot.transactionId,
                     lot.availableFrom, lot.expiresAt, Provenance.NONE), now);
             lot.state = LotState.ACTIVE;
             repayDebt(account, lot, tx);
         }
-        List<Lot> expired = Lot.find("accountId = ?1 and state = ?2 and expiresAt <= ?3 order by expiresAt, id",
-                account.memberId, LotState.ACTIVE, now).list();
-        for (Lot lot : expired) {
-            expireIfDue(account, lot, now);
-        }
+        // Lots that matured just now may be past their expiry too: they burn with the others, soonest first.
+        due.stream()
+                .filter(lot -> lot.state == LotState.ACTIVE && lot.expiresAt != null && !lot.expiresAt.isAfter(now))
+                .sorted(java.util.Comparator.comparing((Lot lot) -> lot.expiresAt).thenComparing(lot -> lot.id))
+                .forEach(lot -> expireIfDue(account, lot, now));
     }
 
     /** Burns what is left of an active lot whose lifetime has ended. */

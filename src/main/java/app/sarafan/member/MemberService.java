@@ -155,6 +155,22 @@ public class MemberService {
         return new MemberRef(member.id, member.externalId, member.status);
     }
 
+    /** Several members behind internal ids, in one query that leaves nothing in the persistence context. */
+    @Transactional
+    public java.util.Map<Long, MemberRef> refsById(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, MemberRef> refs = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return refs;
+        }
+        Member.getEntityManager().createQuery("select m.id, m.externalId, m.status from Member m where m.id in ?1",
+                        Object[].class)
+                .setParameter(1, java.util.Set.copyOf(memberIds))
+                .getResultList()
+                .forEach(row -> refs.put((Long) row[0], new MemberRef((Long) row[0], (String) row[1],
+                        (MemberStatus) row[2])));
+        return refs;
+    }
+
     @Transactional
     public String externalIdOf(long memberId) {
         return Member.<Member>findById(memberId).externalId;

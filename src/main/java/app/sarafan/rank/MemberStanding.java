@@ -31,7 +31,10 @@ public class MemberStanding {
         EVENT, NIGHTLY, MANUAL
     }
 
+    private static final Object RANKS = new Object();
+
     private final EntityManager em;
+    private final app.sarafan.common.tx.TransactionMemo memo;
     private final MemberMetrics metrics;
     private final MemberService members;
     private final DomainEvents events;
@@ -39,8 +42,9 @@ public class MemberStanding {
     private final AppClock clock;
 
     MemberStanding(EntityManager em, MemberMetrics metrics, MemberService members, DomainEvents events,
-            RankConfig config, AppClock clock) {
+            RankConfig config, AppClock clock, app.sarafan.common.tx.TransactionMemo memo) {
         this.em = em;
+        this.memo = memo;
         this.metrics = metrics;
         this.members = members;
         this.events = events;
@@ -59,7 +63,8 @@ public class MemberStanding {
     /** Moves the member to the rank their figures earn; answers whether the rank changed. */
     @Transactional
     public boolean recalculate(long memberId, Cause cause) {
-        List<Rank> ranks = Rank.list("order by position desc");
+        // An event recalculates the buyer and their referrer: the ranks are read once for both.
+        List<Rank> ranks = memo.get(RANKS, () -> Rank.<Rank>list("order by position desc"));
         if (ranks.isEmpty() && rankOf(memberId) == null) {
             return false;
         }

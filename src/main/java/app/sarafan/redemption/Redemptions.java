@@ -159,7 +159,8 @@ public class Redemptions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderPaid(long memberId, String orderId, BigDecimal bonusesApplied) {
-        holds.lockAvailable(memberId);
+        // The order's event holds the buyer's account lock already (it is taken before the order is paid), so the
+        // reservation can be looked at first and the account settled only when there is something to capture.
         Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId)
                 .filter(r -> r.status == RedemptionStatus.RESERVED)
                 .ifPresent(r -> capture(r, bonusesApplied == null ? r.amount : bonusesApplied));

@@ -2,6 +2,7 @@ package app.sarafan.referral;
 
 import java.util.List;
 
+import app.sarafan.common.tx.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -17,10 +18,18 @@ public class ReferralTree {
     public record Upline(long memberId, int level) {
     }
 
-    private final EntityManager em;
+    /** Uplines read in this transaction, by member: an order-paid event needs the buyer's several times. */
+    private static final Object UPLINES = new Object();
 
-    ReferralTree(EntityManager em) {
+    private record Read(int levels, List<Upline> upline) {
+    }
+
+    private final EntityManager em;
+    private final TransactionMemo memo;
+
+    ReferralTree(EntityManager em, TransactionMemo memo) {
         this.em = em;
+        this.memo = memo;
     }
 
     boolean isInSubtreeOf(long candidate, long root) {
@@ -30,6 +39,7 @@ public class ReferralTree {
     }
 
     void attach(long member, long referrer) {
+        memo.forget(UPLINES);
         em.createNativeQuery("""
                         INSERT INTO referral_closure (ancestor_id, descendant_id, depth, descendant_paid)
                         SELECT up.id, down.id, up.depth + down.depth + 1, p.first_paid_at IS NOT NULL
@@ -42,6 +52,7 @@ public class ReferralTree {
     }
 
     void detach(long member) {
+        memo.forget(UPLINES);
         em.createNativeQuery("""
                         DELETE FROM referral_closure c
                         WHERE (c.descendant_id = ?1 OR c.descendant_id IN
@@ -67,8 +78,19 @@ public class ReferralTree {
     }
 
     /** The member's referrer, their referrer, ... up to {@code levels} levels (for per-level rewards). */
-    @SuppressWarnings("unchecked")
     public List<Upline> upline(long member, int levels) {
+        java.util.Map<Long, Read> reads = memo.get(UPLINES, java.util.HashMap::new);
+        Read read = reads.get(member);
+        if (read == null || read.levels() < levels) {
+            read = new Read(levels, readUpline(member, levels));
+            reads.put(member, read);
+        }
+        return read.levels() == levels ? read.upline()
+                : read.upline().stream().filter(u -> u.level() <= levels).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Upline> readUpline(long member, int levels) {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT ancestor_id, depth FROM referral_closure
                         WHERE descendant_id = ?1 AND depth <= ?2 ORDER BY depth""")

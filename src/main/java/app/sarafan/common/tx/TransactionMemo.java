@@ -1,0 +1,41 @@
+package app.sarafan.common.tx;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * What the current transaction has read once and may keep reading from memory: a shop event asks for the buyer's
+ * upline or the newest rule version several times, and every extra round trip is a noticeable part of its cost.
+ * Each value lives exactly as long as its transaction (it is a resource of the JTA transaction); outside a
+ * transaction nothing is kept. Whoever changes what a value was computed from in the same transaction forgets it.
+ */
+@ApplicationScoped
+public class TransactionMemo {
+
+    private final TransactionSynchronizationRegistry registry;
+
+    TransactionMemo(TransactionSynchronizationRegistry registry) {
+        this.registry = registry;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Supplier<T> compute) {
+        if (registry.getTransactionKey() == null) {
+            return compute.get();
+        }
+        T value = (T) registry.getResource(key);
+        if (value == null) {
+            value = compute.get();
+            registry.putResource(key, value);
+        }
+        return value;
+    }
+
+    public void forget(Object key) {
+        if (registry.getTransactionKey() != null) {
+            registry.putResource(key, null);
+        }
+    }
+}
