@@ -11,7 +11,9 @@
 # prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
 # wrk itself). About 4 minutes once the jar is built.
 #
-# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_CLIENTS (16), BENCH_THREADS (2),
+# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_WARMUP (20 s before each scenario: the
+# JIT compiles for about that long after a start, and its work would be counted against the service),
+# BENCH_CLIENTS (16), BENCH_THREADS (2),
 # BENCH_REBUILD=1 to rebuild the jar, BENCH_KEEP=1 to keep the temporary directory (logs, data, request files),
 # BENCH_JFR=1 to record a Java Flight Recording of the run into it (implies BENCH_KEEP).
 set -euo pipefail
@@ -19,6 +21,7 @@ cd "$(dirname "$0")/.."
 
 MEMBERS="${BENCH_MEMBERS:-100000}"
 SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
+WARMUP="${BENCH_WARMUP:-20}"
 CLIENTS="${BENCH_CLIENTS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 [ -n "${BENCH_JFR:-}" ] && BENCH_KEEP=1
@@ -161,19 +164,19 @@ wrk_run() {
   grep '^RESULT' "$WORK/wrk-$script-$seconds.out" | tail -n 1 | cut -d' ' -f2-
 }
 
-echo "bench: order-paid events (5 s warm-up, then ${SECONDS_PER_RUN} s)..."
-"$JAVA" bench/SignedEvents.java "$SECRET" 10000 "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
-wrk_run events.lua 5 "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
+echo "bench: order-paid events (${WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
+"$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
+wrk_run events.lua "$WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
 # Enough distinct events for 5 000/s; signed now, so their timestamps are fresh during the run.
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * SECONDS_PER_RUN )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/events.tsv"
 EVENTS="$(wrk_run events.lua "$SECONDS_PER_RUN" "$WORK/events.tsv" "$THREADS")"
 
 echo "bench: member balance + history..."
-wrk_run cabinet.lua 5 "$WORK/tokens.tsv" "$THREADS" >/dev/null
+wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" >/dev/null
 CABINET="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS")"
 
 echo "bench: quote + apply for a 5-line cart..."
-wrk_run spend.lua 5 "$PREFIX" 40001 "$MEMBERS" "$THREADS" >/dev/null
+wrk_run spend.lua "$WARMUP" "$PREFIX" 40001 "$MEMBERS" "$THREADS" >/dev/null
 SPEND="$(wrk_run spend.lua "$SECONDS_PER_RUN" "$PREFIX" 40001 "$MEMBERS" "$THREADS")"
 
 echo "bench: checking the ledger invariant..."

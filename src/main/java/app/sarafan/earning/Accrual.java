@@ -103,8 +103,10 @@ public class Accrual extends PanacheEntityBase {
         if (grantKeys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager()
-                .createQuery("select a.grantKey from Accrual a where a.grantKey in ?1", String.class)
-                .setParameter(1, Set.copyOf(grantKeys)).getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> found = getEntityManager()
+                .createNativeQuery("SELECT grant_key FROM accrual WHERE grant_key = ANY (CAST(?1 AS TEXT[]))")
+                .setParameter(1, app.sarafan.common.sql.SqlArrays.texts(grantKeys)).getResultList();
+        return new HashSet<>(found);
     }
 }

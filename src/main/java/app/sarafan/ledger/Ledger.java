@@ -63,8 +63,7 @@ public class Ledger {
         Account.getEntityManager().createNativeQuery("""
                         SELECT member_id FROM account WHERE member_id = ANY (CAST(?1 AS BIGINT[]))
                         ORDER BY member_id FOR NO KEY UPDATE""")
-                .setParameter(1, memberIds.stream().distinct().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .setParameter(1, app.sarafan.common.sql.SqlArrays.bigints(memberIds))
                 .getResultList();
     }
 

@@ -1,6 +1,7 @@
 package app.sarafan.member;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import app.sarafan.audit.AuditAction;
@@ -162,12 +163,16 @@ public class MemberService {
         if (memberIds.isEmpty()) {
             return refs;
         }
-        Member.getEntityManager().createQuery("select m.id, m.externalId, m.status from Member m where m.id in ?1",
-                        Object[].class)
-                .setParameter(1, java.util.Set.copyOf(memberIds))
-                .getResultList()
-                .forEach(row -> refs.put((Long) row[0], new MemberRef((Long) row[0], (String) row[1],
-                        (MemberStatus) row[2])));
+        // An array parameter keeps it one statement whatever the number (an IN list is translated afresh each time).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Member.getEntityManager().createNativeQuery(
+                        "SELECT id, external_id, status FROM member WHERE id = ANY (CAST(?1 AS BIGINT[]))")
+                .setParameter(1, app.sarafan.common.sql.SqlArrays.bigints(memberIds))
+                .getResultList();
+        rows.forEach(row -> {
+            long id = ((Number) row[0]).longValue();
+            refs.put(id, new MemberRef(id, (String) row[1], MemberStatus.valueOf((String) row[2])));
+        });
         return refs;
     }
 

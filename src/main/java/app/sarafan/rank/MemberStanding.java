@@ -32,6 +32,7 @@ public class MemberStanding {
     }
 
     private static final Object RANKS = new Object();
+    private static final Object ANYONE_RANKED = new Object();
 
     private final EntityManager em;
     private final app.sarafan.common.tx.TransactionMemo memo;
@@ -60,12 +61,18 @@ public class MemberStanding {
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
+    /** Whether any member holds a rank (with no ranks defined, only they can have one to lose). */
+    private Boolean anyoneRanked() {
+        return !em.createNativeQuery("SELECT 1 FROM member_rank WHERE rank_code IS NOT NULL LIMIT 1")
+                .getResultList().isEmpty();
+    }
+
     /** Moves the member to the rank their figures earn; answers whether the rank changed. */
     @Transactional
     public boolean recalculate(long memberId, Cause cause) {
         // An event recalculates the buyer and their referrer: the ranks are read once for both.
         List<Rank> ranks = memo.get(RANKS, () -> Rank.<Rank>list("order by position desc"));
-        if (ranks.isEmpty() && rankOf(memberId) == null) {
+        if (ranks.isEmpty() && (!memo.get(ANYONE_RANKED, this::anyoneRanked) || rankOf(memberId) == null)) {
             return false;
         }
         Instant now = clock.now();

@@ -21,6 +21,8 @@ public class ReferralTree {
     /** Uplines read in this transaction, by member: an order-paid event needs the buyer's several times. */
     private static final Object UPLINES = new Object();
 
+    private static final int PREFETCHED_LEVELS = 5;
+
     private record Read(int levels, List<Upline> upline) {
     }
 
@@ -82,7 +84,9 @@ public class ReferralTree {
         java.util.Map<Long, Read> reads = memo.get(UPLINES, java.util.HashMap::new);
         Read read = reads.get(member);
         if (read == null || read.levels() < levels) {
-            read = new Read(levels, readUpline(member, levels));
+            // Read deep enough at once for every level a referral rule is likely to pay.
+            int depth = Math.max(levels, PREFETCHED_LEVELS);
+            read = new Read(depth, readUpline(member, depth));
             reads.put(member, read);
         }
         return read.levels() == levels ? read.upline()
