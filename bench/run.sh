@@ -13,7 +13,8 @@
 #
 # Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_WARMUP (20 s before each scenario: the
 # JIT compiles for about that long after a start, and its work would be counted against the service),
-# BENCH_CLIENTS (16), BENCH_THREADS (2),
+# BENCH_BALANCE_RATE (300 balance requests/s offered in the rate-limited scenario), BENCH_CLIENTS (16),
+# BENCH_THREADS (2),
 # BENCH_REBUILD=1 to rebuild the jar, BENCH_KEEP=1 to keep the temporary directory (logs, data, request files),
 # BENCH_JFR=1 to record a Java Flight Recording of the run into it (implies BENCH_KEEP).
 set -euo pipefail
@@ -22,6 +23,7 @@ cd "$(dirname "$0")/.."
 MEMBERS="${BENCH_MEMBERS:-100000}"
 SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
 WARMUP="${BENCH_WARMUP:-20}"
+BALANCE_RATE="${BENCH_BALANCE_RATE:-300}"
 CLIENTS="${BENCH_CLIENTS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 [ -n "${BENCH_JFR:-}" ] && BENCH_KEEP=1
@@ -175,6 +177,9 @@ echo "bench: member balance + history..."
 wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" >/dev/null
 CABINET="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS")"
 
+echo "bench: member balance at ${BALANCE_RATE} requests/s..."
+BALANCE="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance)"
+
 echo "bench: quote + apply for a 5-line cart..."
 wrk_run spend.lua "$WARMUP" "$PREFIX" 40001 "$MEMBERS" "$THREADS" >/dev/null
 SPEND="$(wrk_run spend.lua "$SECONDS_PER_RUN" "$PREFIX" 40001 "$MEMBERS" "$THREADS")"
@@ -222,6 +227,7 @@ printf '| %-52s | %10s | %8s | %8s | %7s |\n' "scenario" "per second" "p50 ms" "
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "$(printf '%.0s-' {1..52})" "----------" "--------" "--------" "-------"
 row "order-paid events (cashback + 3 referral levels)" "$EVENTS"
 row "member balance + first history page (token)" "$CABINET"
+row "member balance alone, offered ${BALANCE_RATE} requests/s" "$BALANCE"
 row "quote + apply, 5-line cart (each request)" "$SPEND"
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same rows (pgbench tps)" "$BASE_TPS" "avg $BASE_LAT" "" "${BASE_FAILED:-0}"
 echo

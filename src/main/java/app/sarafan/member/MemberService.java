@@ -21,8 +21,10 @@ public class MemberService {
     private final AppClock clock;
     private final Event<MemberCreated> created;
     private final AuditLog audit;
+    private final MemberIds ids;
 
-    MemberService(AppClock clock, Event<MemberCreated> created, AuditLog audit) {
+    MemberService(AppClock clock, Event<MemberCreated> created, AuditLog audit, MemberIds ids) {
+        this.ids = ids;
         this.clock = clock;
         this.created = created;
         this.audit = audit;
@@ -147,6 +149,12 @@ public class MemberService {
     @Transactional
     public Optional<MemberRef> find(String externalId) {
         return Member.byExternalId(externalId).map(m -> new MemberRef(m.id, m.externalId, m.status));
+    }
+
+    /** The internal id of a member other features address by their external id; 404 for an unknown member. */
+    @Transactional
+    public long idOf(String externalId) {
+        return ids.idOf(externalId).orElseThrow(() -> ProblemException.notFound("Member", externalId));
     }
 
     /** The member behind an internal id other features hold (the id always exists: it is a foreign key). */
