@@ -11,8 +11,9 @@
 # prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
 # wrk itself). About 4 minutes once the jar is built.
 #
-# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_WARMUP (20 s before each scenario: the
-# JIT compiles for about that long after a start, and its work would be counted against the service),
+# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (60 s of events before
+# the measured run: after a start the JIT compiles the event path for about a minute, and its work would be counted
+# against the service), BENCH_WARMUP (20 s before each other scenario), BENCH_JAVA_OPTS (-Xms1g -Xmx1g),
 # BENCH_BALANCE_RATE (300 balance requests/s offered in the rate-limited scenario), BENCH_CLIENTS (16),
 # BENCH_THREADS (2),
 # BENCH_REBUILD=1 to rebuild the jar, BENCH_KEEP=1 to keep the temporary directory (logs, data, request files),
@@ -23,6 +24,10 @@ cd "$(dirname "$0")/.."
 MEMBERS="${BENCH_MEMBERS:-100000}"
 SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
 WARMUP="${BENCH_WARMUP:-20}"
+EVENTS_WARMUP="${BENCH_EVENTS_WARMUP:-60}"
+# A fixed heap, as a deployment would give the service: left to itself, the JVM starts with a few hundred MB and
+# collects (and runs concurrent cycles) far more often than it would in production.
+read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
 BALANCE_RATE="${BENCH_BALANCE_RATE:-300}"
 CLIENTS="${BENCH_CLIENTS:-16}"
 THREADS="${BENCH_THREADS:-2}"
@@ -49,6 +54,7 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sarafan-bench.XXXXXX")"
 APP_PID=""
+SINK_PID=""
 stop_service() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
     # A normal stop: Quarkus shuts down and its shutdown hook stops the embedded PostgreSQL.
@@ -61,6 +67,7 @@ stop_service() {
 }
 stop_everything() {
   stop_service
+  if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; fi
   # Whatever happened to the service, its PostgreSQL must not outlive the bench.
   local pidfile="$WORK/postgres/postmaster.pid" pg_pid
   if [ -f "$pidfile" ]; then
@@ -75,6 +82,13 @@ stop_everything() {
 trap stop_everything EXIT
 trap 'exit 130' INT TERM
 
+# The service mails members about every accrual, as in production: to an SMTP server that accepts and discards.
+"$JAVA" bench/SmtpSink.java >"$WORK/smtp-port" 2>"$WORK/smtp-sink.log" &
+SINK_PID=$!
+for _ in $(seq 1 100); do [ -s "$WORK/smtp-port" ] && break; sleep 0.1; done
+SMTP_PORT="$(head -n 1 "$WORK/smtp-port")"
+[ -n "$SMTP_PORT" ] || { echo "bench: the SMTP sink did not start" >&2; cat "$WORK/smtp-sink.log" >&2; exit 1; }
+
 HTTP_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18080)"
 URL="http://127.0.0.1:$HTTP_PORT"
 
@@ -84,9 +98,10 @@ start_service() {
   local log="$1" jfr=()
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/$log.jfr,settings=profile")
   local started; started="$(date +%s%N)"
-  "$JAVA" "${jfr[@]}" -Dsarafan.embedded-postgres.data-dir="$WORK/postgres" \
+  "$JAVA" "${JAVA_OPTS[@]}" "${jfr[@]}" -Dsarafan.embedded-postgres.data-dir="$WORK/postgres" \
           -Dsarafan.credentials-file="$WORK/credentials.properties" \
           -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+          -Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port="$SMTP_PORT" \
           -jar "$JAR" >"$WORK/$log.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 2400); do
@@ -166,9 +181,9 @@ wrk_run() {
   grep '^RESULT' "$WORK/wrk-$script-$seconds.out" | tail -n 1 | cut -d' ' -f2-
 }
 
-echo "bench: order-paid events (${WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
-"$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
-wrk_run events.lua "$WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
+echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
+"$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
+wrk_run events.lua "$EVENTS_WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
 # Enough distinct events for 5 000/s; signed now, so their timestamps are fresh during the run.
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * SECONDS_PER_RUN )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/events.tsv"
 EVENTS="$(wrk_run events.lua "$SECONDS_PER_RUN" "$WORK/events.tsv" "$THREADS")"
@@ -217,6 +232,9 @@ BASE_FAILED="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WO
 psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event; DROP SEQUENCE pgb_event_seq' >/dev/null
 stop_service
 
+kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""
+MAILS="$(sed -n 's/^smtp sink: \([0-9]*\) messages/\1/p' "$WORK/smtp-sink.log")"
+
 row() { # name, "rps p50 p99 errors requests"
   set -- "$1" $2
   printf '| %-52s | %10s | %8s | %8s | %7s |\n' "$1" "$2" "$3" "$4" "$5"
@@ -232,7 +250,7 @@ row "quote + apply, 5-line cart (each request)" "$SPEND"
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same rows (pgbench tps)" "$BASE_TPS" "avg $BASE_LAT" "" "${BASE_FAILED:-0}"
 echo
 echo "start-up to ready: first start (empty database) ${FIRST_START_MS} ms, warm start ${WARM_START_MS} ms"
-echo "seeding: $(awk "BEGIN{printf \"%.1f\", $SEED_S/1000}") s; events recorded: $PROCESSED"
+echo "seeding: $(awk "BEGIN{printf \"%.1f\", $SEED_S/1000}") s; events recorded: $PROCESSED; mails sent (SMTP sink): ${MAILS:-?}"
 if [ "$VIOLATIONS" = 0 ]; then
   echo "ledger invariant: OK ($ACCOUNTS accounts, $TRANSACTIONS transactions; every balance equals the sum of its transactions)"
 else

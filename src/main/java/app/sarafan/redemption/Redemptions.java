@@ -55,9 +55,20 @@ public class Redemptions {
     private final AppClock clock;
     private final RedemptionConfig config;
 
+    /** The order's live reservation, as this transaction locked it (an order's event asks more than once). */
+    private record LiveFor(String orderId) {
+    }
+
+    private final app.sarafan.common.tx.TransactionMemo memo;
+
+    private Optional<Redemption> live(String orderId) {
+        return memo.get(new LiveFor(orderId), () -> Redemption.liveForUpdate(orderId));
+    }
+
     Redemptions(MemberService members, AccountService accounts, Holds holds, SpendingPolicy policy,
             SpentBonusReturns returns, WithdrawableBonuses withdrawable, DomainEvents events, StoredJson json,
-            AppClock clock, RedemptionConfig config) {
+            AppClock clock, RedemptionConfig config, app.sarafan.common.tx.TransactionMemo memo) {
+        this.memo = memo;
         this.members = members;
         this.accounts = accounts;
         this.holds = holds;
@@ -88,6 +99,7 @@ public class Redemptions {
         Redemption.getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "redemption:" + request.orderId()).getSingleResult();
         BigDecimal available = holds.lockAvailable(member.id());
+        memo.forget(new LiveFor(request.orderId()));
         Optional<Redemption> existing = Redemption.liveForUpdate(request.orderId());
         if (existing.isPresent()) {
             return new Applied(sameRequest(existing.get(), member, request), false);
@@ -161,7 +173,7 @@ public class Redemptions {
     public void orderPaid(long memberId, String orderId, BigDecimal bonusesApplied) {
         // The order's event holds the buyer's account lock already (it is taken before the order is paid), so the
         // reservation can be looked at first and the account settled only when there is something to capture.
-        Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId)
+        live(orderId).filter(r -> r.memberId == memberId)
                 .filter(r -> r.status == RedemptionStatus.RESERVED)
                 .ifPresent(r -> capture(r, bonusesApplied == null ? r.amount : bonusesApplied));
     }
@@ -169,7 +181,7 @@ public class Redemptions {
     /** What bonuses paid of an order (captured, before any return): the cashback base is net of it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal spentOn(long memberId, String orderId) {
-        return Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId)
+        return live(orderId).filter(r -> r.memberId == memberId)
                 .filter(r -> r.status == RedemptionStatus.CAPTURED).map(r -> r.captured).orElse(Money.ZERO);
     }
 
@@ -177,7 +189,7 @@ public class Redemptions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderCancelled(long memberId, String orderId) {
         holds.lockAvailable(memberId);
-        Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId).ifPresent(r -> {
+        live(orderId).filter(r -> r.memberId == memberId).ifPresent(r -> {
             if (r.status == RedemptionStatus.RESERVED) {
                 release(r, ReleaseReason.ORDER_CANCELLED);
             } else {
@@ -193,7 +205,7 @@ public class Redemptions {
     @Transactional(Transactional.TxType.MANDATORY)
     public void orderRefunded(long memberId, String orderId, BigDecimal refundedShare) {
         holds.lockAvailable(memberId);
-        Redemption.liveForUpdate(orderId).filter(r -> r.memberId == memberId)
+        live(orderId).filter(r -> r.memberId == memberId)
                 .filter(r -> r.status == RedemptionStatus.CAPTURED).ifPresent(r -> {
                     BigDecimal share = refundedShare.min(BigDecimal.ONE).max(BigDecimal.ZERO);
                     BigDecimal target = Money.rounded(r.captured.multiply(share));
