@@ -12,7 +12,7 @@ import app.sarafan.common.outbox.Backoff;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -33,13 +33,13 @@ class MailDelivery {
     };
 
     private final EntityManager em;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final Composer composer;
     private final StoredJson json;
     private final NotificationConfig config;
     private final MeterRegistry metrics;
 
-    MailDelivery(EntityManager em, Mailer mailer, Composer composer, StoredJson json, NotificationConfig config,
+    MailDelivery(EntityManager em, ReactiveMailer mailer, Composer composer, StoredJson json, NotificationConfig config,
             MeterRegistry metrics) {
         this.em = em;
         this.mailer = mailer;
@@ -76,7 +76,9 @@ class MailDelivery {
                 ZoneId.of((String) row[7]));
         Composer.Mail mail = composer.compose(kind, json.read((String) row[2], PAYLOAD), to);
         try {
-            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body()));
+            // A server that accepts the connection and then stops answering must not hold the worker (and the
+            // message's row lock) until the transaction times out: the send gives up and is retried later.
+            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body())).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             int attempts = ((Number) row[3]).intValue() + 1;
             var wait = Backoff.after(attempts, config.retryBase(), config.retryMax());

@@ -23,4 +23,8 @@ public interface NotificationConfig {
 
     @WithDefault("PT1H")
     Duration retryMax();
+
+    /** How long one message may take to send before the attempt counts as failed (and is retried). */
+    @WithDefault("PT30S")
+    Duration sendTimeout();
 }
