@@ -191,23 +191,6 @@ CABINET="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS")
 echo "bench: member balance at ${BALANCE_RATE} requests/s..."
 BALANCE="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance)"
 
-echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
-"$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
-wrk_run events.lua "$EVENTS_WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
-# Enough distinct events for 5 000/s; signed now, so their timestamps are fresh during the run.
-"$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * SECONDS_PER_RUN )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/events.tsv"
-EVENTS="$(wrk_run events.lua "$SECONDS_PER_RUN" "$WORK/events.tsv" "$THREADS")"
-
-echo "bench: quote + apply for a 5-line cart..."
-wrk_run spend.lua "$WARMUP" "$PREFIX" 40001 "$MEMBERS" "$THREADS" >/dev/null
-SPEND="$(wrk_run spend.lua "$SECONDS_PER_RUN" "$PREFIX" 40001 "$MEMBERS" "$THREADS")"
-
-echo "bench: checking the ledger invariant..."
-VIOLATIONS="$(psql_q -At -f bench/ledger-invariant.sql | wc -l)"
-ACCOUNTS="$(psql_q -At -c 'SELECT count(*) FROM account')"
-TRANSACTIONS="$(psql_q -At -c 'SELECT count(*) FROM ledger_transaction')"
-PROCESSED="$(psql_q -At -c "SELECT count(*) FROM shop_event WHERE id LIKE 'evt_bench_%' AND result IS NOT NULL")"
-
 echo "bench: raw PostgreSQL baseline (pgbench, the same rows per event)..."
 psql_q -f bench/baseline-setup.sql >/dev/null
 {
@@ -226,13 +209,32 @@ psql_q -f bench/baseline-setup.sql >/dev/null
   done
   echo 'COMMIT;'
 } >"$WORK/baseline.sql"
-# The service stays up, idle, so that its PostgreSQL serves the baseline as it served the service.
+# Before the events: the service stays up and idle (no mail backlog yet), so that its PostgreSQL serves the
+# baseline as it served the service.
 pgbench "$PSQL_URL" -n -M prepared -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_PER_RUN" -f "$WORK/baseline.sql" \
         >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
 BASE_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
 BASE_LAT="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench.out" | head -n 1)"
 BASE_FAILED="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
 psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event; DROP SEQUENCE pgb_event_seq' >/dev/null
+
+echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
+"$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
+wrk_run events.lua "$EVENTS_WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
+# Enough distinct events for 5 000/s; signed now, so their timestamps are fresh during the run.
+"$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * SECONDS_PER_RUN )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/events.tsv"
+EVENTS="$(wrk_run events.lua "$SECONDS_PER_RUN" "$WORK/events.tsv" "$THREADS")"
+
+echo "bench: quote + apply for a 5-line cart..."
+wrk_run spend.lua "$WARMUP" "$PREFIX" 40001 "$MEMBERS" "$THREADS" >/dev/null
+SPEND="$(wrk_run spend.lua "$SECONDS_PER_RUN" "$PREFIX" 40001 "$MEMBERS" "$THREADS")"
+
+echo "bench: checking the ledger invariant..."
+VIOLATIONS="$(psql_q -At -f bench/ledger-invariant.sql | wc -l)"
+ACCOUNTS="$(psql_q -At -c 'SELECT count(*) FROM account')"
+TRANSACTIONS="$(psql_q -At -c 'SELECT count(*) FROM ledger_transaction')"
+PROCESSED="$(psql_q -At -c "SELECT count(*) FROM shop_event WHERE id LIKE 'evt_bench_%' AND result IS NOT NULL")"
+
 stop_service
 
 kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""
