@@ -5,11 +5,12 @@
 # QUARKUS_DATASOURCE_JDBC_URL with QUARKUS_DATASOURCE_USERNAME/PASSWORD), seeds 100 000 members in a referral tree
 # (bench/seed.sql, straight into the tables), puts the worked example's rules in force (registration 500, cashback
 # 5 % for 30 days, referrer 5 %, pay with bonuses up to 20 %) plus a 3-level referral rule (5 / 2 / 1 %), restarts
-# it, and drives it with wrk (Lua scripts in bench/wrk/): order-paid events signed per request, a member's balance
-# and history with the member's token, quote + apply for a 5-line cart. Then it checks the ledger invariant
-# (bench/ledger-invariant.sql), runs a raw PostgreSQL baseline writing the same rows per event with pgbench, and
+# it, and drives it with wrk (Lua scripts in bench/wrk/), in this order: a member's balance and history with the
+# member's token, the balance alone at an offered 300 requests/s, a raw PostgreSQL baseline writing the same rows
+# per event with pgbench (on the idle service), order-paid events signed per request, quote + apply for a 5-line
+# cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant (bench/ledger-invariant.sql) and
 # prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
-# wrk itself). About 4 minutes once the jar is built.
+# wrk itself). About 7 minutes once the jar is built.
 #
 # Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (60 s of events before
 # the measured run: after a start the JIT compiles the event path for about a minute, and its work would be counted
