@@ -53,7 +53,7 @@ class Grants {
             return outcome;
         }
         List<Long> recipientIds = plans.stream().map(Plan::recipientId).distinct().toList();
-        Set<Long> oneByOne = credits.lock(recipientIds, now);
+        Set<Long> oneByOne = credits.lock(recipientIds, now).oneByOne();
         Map<Long, MemberRef> recipients = members.refsById(recipientIds);
         Set<String> granted = new HashSet<>(Accrual.granted(plans.stream().map(Plan::grantKey).toList()));
         Accrued[] accrued = new Accrued[plans.size()];

@@ -34,12 +34,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class BulkCredits {
 
-    private static final String LOCK = """
-            SELECT a.member_id, a.available < 0 OR EXISTS (
-                       SELECT 1 FROM lot l WHERE l.account_id = a.member_id
-                         AND ((l.state = 'PENDING' AND l.available_from <= ?)
-                           OR (l.state = 'ACTIVE' AND l.expires_at <= ?)))
-            FROM account a WHERE a.member_id = ANY (?) ORDER BY a.member_id FOR UPDATE OF a""";
     private static final String EXISTING = """
             SELECT account_id, id FROM ledger_transaction
             WHERE source_type = ? AND source_id = ? AND kind = ? AND account_id = ANY (?)""";
@@ -60,10 +54,12 @@ public class BulkCredits {
 
     private final EntityManager em;
     private final Ledger ledger;
+    private final CreditBatch accounts;
     private final MeterRegistry metrics;
 
-    BulkCredits(EntityManager em, Ledger ledger, MeterRegistry metrics) {
+    BulkCredits(EntityManager em, Ledger ledger, CreditBatch accounts, MeterRegistry metrics) {
         this.em = em;
+        this.accounts = accounts;
         this.ledger = ledger;
         this.metrics = metrics;
     }
@@ -81,22 +77,13 @@ public class BulkCredits {
         BigDecimal amount = Money.exact(credit.amount());
         boolean pending = credit.availableFrom() != null && credit.availableFrom().isAfter(now);
         boolean burnsAtOnce = credit.expiresAt() != null && !credit.expiresAt().isAfter(now);
+        CreditBatch.Locked locked = accounts.lock(memberIds, now);
         List<Long> oneByOne = new ArrayList<>();
-        em.flush();
+        List<Long> batch = new ArrayList<>();
+        for (long memberId : locked.accounts()) {
+            (burnsAtOnce || locked.oneByOne().contains(memberId) ? oneByOne : batch).add(memberId);
+        }
         em.unwrap(Session.class).doWork(connection -> {
-            List<Long> batch = new ArrayList<>();
-            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-                lock.setTimestamp(1, Timestamp.from(now));
-                lock.setTimestamp(2, Timestamp.from(now));
-                lock.setArray(3, ids(connection, memberIds));
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        // A pending credit repays no debt, so only settling keeps an account off the batch then.
-                        boolean special = rows.getBoolean(2) || burnsAtOnce;
-                        (special ? oneByOne : batch).add(rows.getLong(1));
-                    }
-                }
-            }
             transactions.putAll(existing(connection, credit, batch));
             batch.removeAll(transactions.keySet());
             oneByOne.removeAll(transactions.keySet());

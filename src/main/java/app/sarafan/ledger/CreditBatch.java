@@ -86,15 +86,20 @@ public class CreditBatch {
         this.metrics = metrics;
     }
 
+    /** The accounts {@link #lock} locked, ascending, and those of them that must be credited one by one. */
+    public record Locked(List<Long> accounts, Set<Long> oneByOne) {
+    }
+
     /**
-     * Locks the accounts in ascending order (as {@link Ledger#lock} does) and answers those that must be credited
-     * one by one through {@link Ledger#credit}: something is due to settle on them at {@code now}, or they owe.
+     * Locks the accounts in ascending order (as {@link Ledger#lock} does) and tells which must be credited one by
+     * one through {@link Ledger#credit}: something is due to settle on them at {@code now}, or they owe.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<Long> lock(Collection<Long> memberIds, Instant now) {
+    public Locked lock(Collection<Long> memberIds, Instant now) {
+        List<Long> accounts = new ArrayList<>();
         Set<Long> oneByOne = new HashSet<>();
         if (memberIds.isEmpty()) {
-            return oneByOne;
+            return new Locked(accounts, oneByOne);
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
@@ -104,6 +109,7 @@ public class CreditBatch {
                 lock.setArray(3, connection.createArrayOf("bigint", memberIds.stream().distinct().toArray()));
                 try (ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
+                        accounts.add(rows.getLong(1));
                         if (rows.getBoolean(2)) {
                             oneByOne.add(rows.getLong(1));
                         }
@@ -111,7 +117,7 @@ public class CreditBatch {
                 }
             }
         });
-        return oneByOne;
+        return new Locked(accounts, oneByOne);
     }
 
     /**
