@@ -11,6 +11,7 @@ import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.rank.MemberMetrics;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,10 @@ public class MemberAwards {
     private final MemberMetrics metrics;
     private final AppClock clock;
     private final AuditLog audit;
-    private final app.sarafan.common.tx.TransactionMemo memo;
+    private final TransactionMemo memo;
 
     MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock, AuditLog audit,
-            app.sarafan.common.tx.TransactionMemo memo) {
+            TransactionMemo memo) {
         this.memo = memo;
         this.audit = audit;
         this.em = em;
@@ -49,7 +50,8 @@ public class MemberAwards {
     public int evaluate(long memberId) {
         int granted = 0;
         // An event evaluates the buyer and their referrer: the awards are read once for both.
-        List<Award> thresholds = memo.get(THRESHOLD_AWARDS, () -> Award.<Award>list("active = true and metric is not null"));
+        List<Award> thresholds = memo.get(THRESHOLD_AWARDS,
+                () -> Award.<Award>list("active = true and metric is not null"));
         for (Award award : thresholds) {
             if (metrics.of(memberId, award.metric).compareTo(award.threshold) >= 0) {
                 granted += grantOnce(memberId, award.code, "system", "reached " + award.metric + " "

@@ -1,12 +1,17 @@
 package app.sarafan.earning;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
+import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.rule.RuleProfile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -79,23 +84,26 @@ public class Accrual extends PanacheEntityBase {
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
                 int i = 0;
-                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.transactionId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.memberId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.ruleId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("bigint",
-                        accruals.stream().map(a -> a.ruleVersionId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.profile.name()).toArray()));
-                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.role.name()).toArray()));
-                insert.setArray(++i, connection.createArrayOf("int4", accruals.stream().map(a -> a.level).toArray()));
-                insert.setArray(++i, connection.createArrayOf("bigint", accruals.stream().map(a -> a.subjectId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.eventId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.orderId).toArray()));
-                insert.setArray(++i, connection.createArrayOf("text", accruals.stream().map(a -> a.grantKey).toArray()));
-                insert.setArray(++i, connection.createArrayOf("timestamptz",
-                        accruals.stream().map(a -> a.createdAt.toString()).toArray()));
+                insert.setArray(++i, column(connection, "bigint", accruals, a -> a.transactionId));
+                insert.setArray(++i, column(connection, "bigint", accruals, a -> a.memberId));
+                insert.setArray(++i, column(connection, "bigint", accruals, a -> a.ruleId));
+                insert.setArray(++i, column(connection, "bigint", accruals, a -> a.ruleVersionId));
+                insert.setArray(++i, column(connection, "text", accruals, a -> a.profile.name()));
+                insert.setArray(++i, column(connection, "text", accruals, a -> a.role.name()));
+                insert.setArray(++i, column(connection, "int4", accruals, a -> a.level));
+                insert.setArray(++i, column(connection, "bigint", accruals, a -> a.subjectId));
+                insert.setArray(++i, column(connection, "text", accruals, a -> a.eventId));
+                insert.setArray(++i, column(connection, "text", accruals, a -> a.orderId));
+                insert.setArray(++i, column(connection, "text", accruals, a -> a.grantKey));
+                insert.setArray(++i, column(connection, "timestamptz", accruals, a -> a.createdAt.toString()));
                 insert.executeUpdate();
             }
         });
+    }
+
+    private static Array column(Connection connection, String type, List<Accrual> accruals,
+            Function<Accrual, Object> value) throws SQLException {
+        return connection.createArrayOf(type, accruals.stream().map(value).toArray());
     }
 
     /** Which of these grant keys were granted before. */
@@ -106,7 +114,7 @@ public class Accrual extends PanacheEntityBase {
         @SuppressWarnings("unchecked")
         List<String> found = getEntityManager()
                 .createNativeQuery("SELECT grant_key FROM accrual WHERE grant_key = ANY (CAST(?1 AS TEXT[]))")
-                .setParameter(1, app.sarafan.common.sql.SqlArrays.texts(grantKeys)).getResultList();
+                .setParameter(1, SqlArrays.texts(grantKeys)).getResultList();
         return new HashSet<>(found);
     }
 }

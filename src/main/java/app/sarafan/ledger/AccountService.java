@@ -1,6 +1,8 @@
 package app.sarafan.ledger;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +78,8 @@ public class AccountService {
                                         AND l.expires_at <= ?3) soon
                         WHERE a.member_id = ?1""")
                 .setParameter(1, memberId)
-                .setParameter(2, java.sql.Timestamp.from(now))
-                .setParameter(3, java.sql.Timestamp.from(now.plus(java.time.Duration.ofDays(config.expiringSoonDays()))))
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, Timestamp.from(now.plus(Duration.ofDays(config.expiringSoonDays()))))
                 .getSingleResult();
     }
 
@@ -85,7 +87,7 @@ public class AccountService {
         return switch (value) {
             case null -> null;
             case Instant i -> i;
-            case java.sql.Timestamp t -> t.toInstant();
+            case Timestamp t -> t.toInstant();
             case java.time.OffsetDateTime o -> o.toInstant();
             default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
         };

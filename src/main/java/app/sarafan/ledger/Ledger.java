@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -63,7 +64,7 @@ public class Ledger {
         Account.getEntityManager().createNativeQuery("""
                         SELECT member_id FROM account WHERE member_id = ANY (CAST(?1 AS BIGINT[]))
                         ORDER BY member_id FOR NO KEY UPDATE""")
-                .setParameter(1, app.sarafan.common.sql.SqlArrays.bigints(memberIds))
+                .setParameter(1, SqlArrays.bigints(memberIds))
                 .getResultList();
     }
 

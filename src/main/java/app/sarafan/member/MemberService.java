@@ -9,6 +9,7 @@ import app.sarafan.audit.AuditEntityType;
 import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -175,7 +176,7 @@ public class MemberService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Member.getEntityManager().createNativeQuery(
                         "SELECT id, external_id, status FROM member WHERE id = ANY (CAST(?1 AS BIGINT[]))")
-                .setParameter(1, app.sarafan.common.sql.SqlArrays.bigints(memberIds))
+                .setParameter(1, SqlArrays.bigints(memberIds))
                 .getResultList();
         rows.forEach(row -> {
             long id = ((Number) row[0]).longValue();

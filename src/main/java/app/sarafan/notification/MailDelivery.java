@@ -78,7 +78,8 @@ class MailDelivery {
         try {
             // A server that accepts the connection and then stops answering must not hold the worker (and the
             // message's row lock) until the transaction times out: the send gives up and is retried later.
-            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body())).await().atMost(config.sendTimeout());
+            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body())).await()
+                    .atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             int attempts = ((Number) row[3]).intValue() + 1;
             var wait = Backoff.after(attempts, config.retryBase(), config.retryMax());

@@ -12,6 +12,7 @@ import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.member.MemberService;
 import app.sarafan.rule.RuleDefinition.Metric;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class MemberStanding {
     private static final Object ANYONE_RANKED = new Object();
 
     private final EntityManager em;
-    private final app.sarafan.common.tx.TransactionMemo memo;
+    private final TransactionMemo memo;
     private final MemberMetrics metrics;
     private final MemberService members;
     private final DomainEvents events;
@@ -43,7 +44,7 @@ public class MemberStanding {
     private final AppClock clock;
 
     MemberStanding(EntityManager em, MemberMetrics metrics, MemberService members, DomainEvents events,
-            RankConfig config, AppClock clock, app.sarafan.common.tx.TransactionMemo memo) {
+            RankConfig config, AppClock clock, TransactionMemo memo) {
         this.em = em;
         this.memo = memo;
         this.metrics = metrics;

@@ -15,6 +15,7 @@ import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.money.Money;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.ledger.AccountService;
 import app.sarafan.ledger.Holds;
 import app.sarafan.ledger.Source;
@@ -59,7 +60,7 @@ public class Redemptions {
     private record LiveFor(String orderId) {
     }
 
-    private final app.sarafan.common.tx.TransactionMemo memo;
+    private final TransactionMemo memo;
 
     private Optional<Redemption> live(String orderId) {
         return memo.get(new LiveFor(orderId), () -> Redemption.liveForUpdate(orderId));
@@ -67,7 +68,7 @@ public class Redemptions {
 
     Redemptions(MemberService members, AccountService accounts, Holds holds, SpendingPolicy policy,
             SpentBonusReturns returns, WithdrawableBonuses withdrawable, DomainEvents events, StoredJson json,
-            AppClock clock, RedemptionConfig config, app.sarafan.common.tx.TransactionMemo memo) {
+            AppClock clock, RedemptionConfig config, TransactionMemo memo) {
         this.memo = memo;
         this.members = members;
         this.accounts = accounts;
