@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import app.sarafan.common.sql.SqlArrays;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -79,7 +79,7 @@ public class BulkSettlement {
                         WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
                         RETURNING 1)
                     SELECT count(*) FROM due""")
-                    .setParameter(1, array(plain))
+                    .setParameter(1, SqlArrays.bigints(plain))
                     .setParameter(2, Timestamp.from(now))
                     .getSingleResult()).intValue();
         }
@@ -149,7 +149,7 @@ public class BulkSettlement {
                     WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
                     RETURNING 1)
                 SELECT count(*) FROM due""")
-                .setParameter(1, array(ids))
+                .setParameter(1, SqlArrays.bigints(ids))
                 .setParameter(2, Timestamp.from(now))
                 .getSingleResult()).intValue();
         metrics.counter("sarafan.ledger.transactions", "kind", TransactionKind.EXPIRY.name()).increment(lots);
@@ -171,9 +171,5 @@ public class BulkSettlement {
                 .setParameter(2, accounts)
                 .setParameter(3, accounts * 4)
                 .getResultList();
-    }
-
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }
