@@ -1,11 +1,8 @@
 package app.sarafan.ledger;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -174,19 +171,19 @@ public class CreditBatch {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement post = connection.prepareStatement(POST)) {
                 int i = 0;
-                post.setArray(++i, array(connection, "bigint", accounts));
-                post.setArray(++i, array(connection, "text", kinds));
-                post.setArray(++i, array(connection, "numeric", amounts));
-                post.setArray(++i, array(connection, "boolean", pending));
-                post.setArray(++i, array(connection, "text", sourceTypes));
-                post.setArray(++i, array(connection, "text", sourceIds));
-                post.setArray(++i, array(connection, "text", reasons));
-                post.setArray(++i, array(connection, "text", actors));
-                post.setArray(++i, array(connection, "timestamptz", availableFrom));
-                post.setArray(++i, array(connection, "timestamptz", expiresAt));
-                post.setArray(++i, array(connection, "bigint", ruleVersions));
-                post.setArray(++i, array(connection, "bigint", referrals));
-                post.setArray(++i, array(connection, "int4", levels));
+                post.setArray(++i, connection.createArrayOf("bigint", accounts));
+                post.setArray(++i, connection.createArrayOf("text", kinds));
+                post.setArray(++i, connection.createArrayOf("numeric", amounts));
+                post.setArray(++i, connection.createArrayOf("boolean", pending));
+                post.setArray(++i, connection.createArrayOf("text", sourceTypes));
+                post.setArray(++i, connection.createArrayOf("text", sourceIds));
+                post.setArray(++i, connection.createArrayOf("text", reasons));
+                post.setArray(++i, connection.createArrayOf("text", actors));
+                post.setArray(++i, connection.createArrayOf("timestamptz", availableFrom));
+                post.setArray(++i, connection.createArrayOf("timestamptz", expiresAt));
+                post.setArray(++i, connection.createArrayOf("bigint", ruleVersions));
+                post.setArray(++i, connection.createArrayOf("bigint", referrals));
+                post.setArray(++i, connection.createArrayOf("int4", levels));
                 post.setTimestamp(++i, Timestamp.from(now));
                 post.setTimestamp(++i, Timestamp.from(now));
                 try (ResultSet rows = post.executeQuery()) {
@@ -200,9 +197,5 @@ public class CreditBatch {
             metrics.counter("sarafan.ledger.transactions", "kind", kind).increment();
         }
         return ids;
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 }
