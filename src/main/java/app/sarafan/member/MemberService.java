@@ -142,14 +142,19 @@ public class MemberService {
     /** The member other features act on; 404 when the shop has not registered them. */
     @Transactional
     public MemberRef ref(String externalId) {
-        Member member = require(externalId);
-        return new MemberRef(member.id, member.externalId, member.status);
+        return find(externalId).orElseThrow(() -> ProblemException.notFound("Member", externalId));
     }
 
     /** The member, if the shop (or an import) registered them; for callers to whom an unknown id is not an error. */
     @Transactional
     public Optional<MemberRef> find(String externalId) {
-        return Member.byExternalId(externalId).map(m -> new MemberRef(m.id, m.externalId, m.status));
+        // A projection: a member entity would stay in the persistence context and be dirty-checked at every flush
+        // of the transaction (an event's runs a dozen).
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Member.getEntityManager()
+                .createNativeQuery("SELECT id, external_id, status FROM member WHERE external_id = ?1")
+                .setParameter(1, externalId).getResultList();
+        return rows.stream().findFirst().map(MemberService::ref);
     }
 
     /** The internal id of a member other features address by their external id; 404 for an unknown member. */
@@ -161,8 +166,7 @@ public class MemberService {
     /** The member behind an internal id other features hold (the id always exists: it is a foreign key). */
     @Transactional
     public MemberRef refById(long memberId) {
-        Member member = Member.findById(memberId);
-        return new MemberRef(member.id, member.externalId, member.status);
+        return refsById(List.of(memberId)).get(memberId);
     }
 
     /** Several members behind internal ids, in one query that leaves nothing in the persistence context. */
@@ -178,16 +182,17 @@ public class MemberService {
                         "SELECT id, external_id, status FROM member WHERE id = ANY (CAST(?1 AS BIGINT[]))")
                 .setParameter(1, SqlArrays.bigints(memberIds))
                 .getResultList();
-        rows.forEach(row -> {
-            long id = ((Number) row[0]).longValue();
-            refs.put(id, new MemberRef(id, (String) row[1], MemberStatus.valueOf((String) row[2])));
-        });
+        rows.forEach(row -> refs.put(((Number) row[0]).longValue(), ref(row)));
         return refs;
+    }
+
+    private static MemberRef ref(Object[] row) {
+        return new MemberRef(((Number) row[0]).longValue(), (String) row[1], MemberStatus.valueOf((String) row[2]));
     }
 
     @Transactional
     public String externalIdOf(long memberId) {
-        return Member.<Member>findById(memberId).externalId;
+        return ids.externalIdOf(memberId);
     }
 
     @Transactional
