@@ -10,11 +10,11 @@ import java.util.Map;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.money.Money;
+import app.sarafan.common.time.SqlInstants;
 import app.sarafan.earning.OrderFacts;
 import app.sarafan.earning.RewardMath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Orders as the events describe them. Each event about an order works on the order's row under its lock, so events
@@ -31,18 +31,58 @@ class OrderBook {
         this.json = json;
     }
 
-    /** The order, locked; created with {@code initial} status when no event named it before. */
+    /**
+     * The order, locked; created with {@code initial} status when no event named it before. Whoever changes it
+     * {@link #save}s it before anything else reads orders (a member's figures do).
+     */
     ShopOrder lock(String orderId, long memberId, ShopOrder.Status initial, Instant now) {
         em.createNativeQuery("""
                         INSERT INTO shop_order (order_id, member_id, status, created_at, updated_at)
                         VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (order_id) DO NOTHING""")
                 .setParameter(1, orderId).setParameter(2, memberId).setParameter(3, initial.name())
                 .setParameter(4, Timestamp.from(now)).executeUpdate();
-        ShopOrder order = em.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT order_id, member_id, status, total, bonuses_applied, coupon_code, lines, placed_at,
+                               paid_at, cancelled_at, refunded_share, refunds, updated_at
+                        FROM shop_order WHERE order_id = ?1 FOR UPDATE""")
+                .setParameter(1, orderId).getSingleResult();
+        ShopOrder order = new ShopOrder();
+        order.orderId = (String) row[0];
+        order.memberId = ((Number) row[1]).longValue();
+        order.status = ShopOrder.Status.valueOf((String) row[2]);
+        order.total = (BigDecimal) row[3];
+        order.bonusesApplied = (BigDecimal) row[4];
+        order.couponCode = (String) row[5];
+        order.lines = (String) row[6];
+        order.placedAt = SqlInstants.of(row[7]);
+        order.paidAt = SqlInstants.of(row[8]);
+        order.cancelledAt = SqlInstants.of(row[9]);
+        order.refundedShare = (BigDecimal) row[10];
+        order.refunds = (String) row[11];
+        order.updatedAt = SqlInstants.of(row[12]);
         if (order.memberId != memberId) {
             throw ProblemException.invalid("memberId", "order " + orderId + " belongs to another member");
         }
         return order;
+    }
+
+    /** Writes back what an event changed of the order {@link #lock} gave. */
+    void save(ShopOrder order) {
+        em.createNativeQuery("""
+                        UPDATE shop_order SET status = ?2, total = ?3, bonuses_applied = ?4, coupon_code = ?5,
+                            lines = ?6, placed_at = ?7, paid_at = ?8, cancelled_at = ?9, refunded_share = ?10,
+                            refunds = ?11, updated_at = ?12
+                        WHERE order_id = ?1""")
+                .setParameter(1, order.orderId).setParameter(2, order.status.name()).setParameter(3, order.total)
+                .setParameter(4, order.bonusesApplied).setParameter(5, order.couponCode)
+                .setParameter(6, order.lines).setParameter(7, timestamp(order.placedAt))
+                .setParameter(8, timestamp(order.paidAt)).setParameter(9, timestamp(order.cancelledAt))
+                .setParameter(10, order.refundedShare).setParameter(11, order.refunds)
+                .setParameter(12, timestamp(order.updatedAt)).executeUpdate();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /**
@@ -82,8 +122,10 @@ class OrderBook {
 
     /** Whether no other order of the member was placed or paid before (for "first order only" rules). */
     boolean firstOrder(ShopOrder order) {
-        return ShopOrder.count("memberId = ?1 and orderId <> ?2 and status in ?3", order.memberId, order.orderId,
-                List.of(ShopOrder.Status.PLACED, ShopOrder.Status.PAID)) == 0;
+        return em.createNativeQuery("""
+                        SELECT 1 FROM shop_order
+                        WHERE member_id = ?1 AND order_id <> ?2 AND status IN ('PLACED', 'PAID') LIMIT 1""")
+                .setParameter(1, order.memberId).setParameter(2, order.orderId).getResultList().isEmpty();
     }
 
     /**

@@ -1,8 +1,10 @@
 package app.sarafan.event;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
+import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
@@ -11,8 +13,10 @@ import app.sarafan.earning.Earning;
 import app.sarafan.earning.EarningOutcome;
 import app.sarafan.earning.OrderFacts;
 import app.sarafan.earning.Trigger;
+import app.sarafan.ledger.Ledger;
 import app.sarafan.member.Attribution;
 import app.sarafan.member.MemberRef;
+import app.sarafan.redemption.Redemptions;
 import app.sarafan.referral.ReferralService;
 import app.sarafan.referral.ReferralTree;
 import app.sarafan.rule.RuleProfile;
@@ -34,15 +38,15 @@ class OrderEvents {
     private final ReferralService referrals;
     private final DomainEvents domainEvents;
     private final AppClock clock;
-    private final app.sarafan.ledger.Ledger ledger;
-    private final app.sarafan.redemption.Redemptions redemptions;
+    private final Ledger ledger;
+    private final Redemptions redemptions;
     private final Event<OrderPaid> paid;
     private final Event<OrderCancelled> cancelled;
     private final Event<OrderRefunded> refunded;
 
     OrderEvents(OrderBook book, Earning earning, ReferralTree tree, ReferralService referrals,
-            DomainEvents domainEvents, AppClock clock, app.sarafan.ledger.Ledger ledger,
-            app.sarafan.redemption.Redemptions redemptions, Event<OrderPaid> paid, Event<OrderCancelled> cancelled,
+            DomainEvents domainEvents, AppClock clock, Ledger ledger,
+            Redemptions redemptions, Event<OrderPaid> paid, Event<OrderCancelled> cancelled,
             Event<OrderRefunded> refunded) {
         this.ledger = ledger;
         this.redemptions = redemptions;
@@ -72,6 +76,7 @@ class OrderEvents {
         }
         order.placedAt = clock.now();
         order.updatedAt = order.placedAt;
+        book.save(order);
         EarningOutcome outcome = earning.earn(trigger(event, RuleProfile.ORDER_PLACED, member,
                 book.facts(order, book.firstOrder(order))));
         return EventResult.of(event, outcome.add(refundedBefore(event, order)), null);
@@ -95,7 +100,7 @@ class OrderEvents {
                 .orElse(null);
         // Accounts first, then the first payment (whose triggers touch the referrer's leaderboard rows): the same
         // order as a credit to the referrer, so the two cannot deadlock.
-        ledger.lock(referrer == null ? java.util.List.of(member.id()) : java.util.List.of(member.id(), referrer));
+        ledger.lock(referrer == null ? List.of(member.id()) : List.of(member.id(), referrer));
         boolean first = tree.markFirstPayment(member.id(), order.paidAt);
         // Bonuses the shop did not state are what its reservation for the order spends (all of it).
         boolean stated = event.request().order().bonusesApplied() != null || order.bonusesApplied.signum() > 0;
@@ -104,6 +109,7 @@ class OrderEvents {
         if (!stated) {
             order.bonusesApplied = redemptions.spentOn(member.id(), order.orderId).min(order.total);
         }
+        book.save(order);
         OrderFacts facts = book.facts(order, first);
         EarningOutcome outcome = earning.earn(trigger(event, RuleProfile.ORDER_PAID, member, facts));
         outcome.add(earning.earn(trigger(event, RuleProfile.RIGHTS_HOLDER, member, facts)));
@@ -126,6 +132,7 @@ class OrderEvents {
         order.status = ShopOrder.Status.CANCELLED;
         order.cancelledAt = clock.now();
         order.updatedAt = order.cancelledAt;
+        book.save(order);
         EarningOutcome outcome = earning.reverseOrder(order.orderId, BigDecimal.ONE, event.id(), event.actor(),
                 "Order " + order.orderId + " cancelled");
         cancelled.fire(new OrderCancelled(member.id(), order.orderId, event.id()));
@@ -143,6 +150,7 @@ class OrderEvents {
         book.describe(order, event.request().order(), false);
         BigDecimal share = book.refund(order, event.request().refund());
         order.updatedAt = clock.now();
+        book.save(order);
         if (order.status != ShopOrder.Status.PAID && order.placedAt == null) {
             return EventResult.of(event, EarningOutcome.empty(), "recorded; applied when the order is paid");
         }
@@ -185,7 +193,7 @@ class OrderEvents {
 
     private static void requireDescribed(ShopOrder order) {
         if (order.total == null) {
-            throw app.sarafan.common.error.ProblemException.invalid("order.total", "give the order total or its lines");
+            throw ProblemException.invalid("order.total", "give the order total or its lines");
         }
     }
 

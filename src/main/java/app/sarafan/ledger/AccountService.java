@@ -11,6 +11,7 @@ import app.sarafan.common.money.Money;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.time.SqlInstants;
 import app.sarafan.member.MemberCreated;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,7 @@ public class AccountService {
         BigDecimal reserved = Money.exact((BigDecimal) row[2]);
         return new Balance(available, pending, reserved, available.add(pending).add(reserved),
                 new Balance.ExpiringSoon(Money.exact((BigDecimal) row[4]), config.expiringSoonDays(),
-                        instant(row[5])), now);
+                        SqlInstants.of(row[5])), now);
     }
 
     /**
@@ -81,16 +82,6 @@ public class AccountService {
                 .setParameter(2, Timestamp.from(now))
                 .setParameter(3, Timestamp.from(now.plus(Duration.ofDays(config.expiringSoonDays()))))
                 .getSingleResult();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case Timestamp t -> t.toInstant();
-            case java.time.OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("Unexpected timestamp " + value.getClass());
-        };
     }
 
     /** Reads settle what is due too, so a history never shows a lot past its expiry or hold. */
