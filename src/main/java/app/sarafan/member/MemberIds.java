@@ -36,9 +36,10 @@ class MemberIds {
         if (id != null) {
             return Optional.of(id);
         }
+        // Untyped native queries: with a result class, Hibernate interprets the query afresh at every call.
         Optional<Long> found = Member.getEntityManager()
-                .createNativeQuery("SELECT id FROM member WHERE external_id = ?1", Long.class)
-                .setParameter(1, externalId).getResultStream().findFirst().map(Long.class::cast);
+                .createNativeQuery("SELECT id FROM member WHERE external_id = ?1")
+                .setParameter(1, externalId).getResultList().stream().findFirst().map(n -> ((Number) n).longValue());
         found.ifPresent(memberId -> rememberOnCommit(externalId, memberId));
         return found;
     }
@@ -53,7 +54,7 @@ class MemberIds {
             return externalId;
         }
         externalId = (String) Member.getEntityManager()
-                .createNativeQuery("SELECT external_id FROM member WHERE id = ?1", String.class)
+                .createNativeQuery("SELECT external_id FROM member WHERE id = ?1")
                 .setParameter(1, memberId).getSingleResult();
         rememberOnCommit(externalId, memberId);
         return externalId;
