@@ -1,7 +1,7 @@
 package app.sarafan.common.event;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +9,8 @@ import app.sarafan.common.time.AppClock;
 import app.sarafan.common.json.StoredJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -16,6 +18,11 @@ import org.hibernate.Session;
  * Publishes what happened (referral registered, referral bound, ...) into the {@code domain_event} table inside the
  * caller's transaction, so an event exists exactly when its change was committed. Notifications and outbound
  * webhooks read it from there (transactional outbox).
+ *
+ * <p>The events of a transaction are written together when it commits, after the persistence context is flushed:
+ * an order-paid event publishes the rewards' events and the referral's purchase from different places, and each
+ * insert also fans out to mail and webhooks by a trigger. Nothing reads domain events in the transaction that
+ * publishes them; a transaction that rolls back (a dry run) writes none.
  */
 @ApplicationScoped
 public class DomainEvents {
@@ -26,15 +33,19 @@ public class DomainEvents {
 
     private static final String INSERT_ALL = """
             INSERT INTO domain_event (type, member_id, payload, created_at)
-            SELECT type, member_id, payload, ? FROM unnest(?::text[], ?::bigint[], ?::text[])
-                WITH ORDINALITY AS u(type, member_id, payload, ord)
+            SELECT type, member_id, payload, created_at FROM unnest(?::text[], ?::bigint[], ?::text[], ?::timestamptz[])
+                WITH ORDINALITY AS u(type, member_id, payload, created_at, ord)
             ORDER BY ord""";
+
+    private static final Object PENDING = new Object();
 
     private final EntityManager em;
     private final StoredJson json;
     private final AppClock clock;
+    private final TransactionSynchronizationRegistry registry;
 
-    DomainEvents(EntityManager em, StoredJson json, AppClock clock) {
+    DomainEvents(EntityManager em, StoredJson json, AppClock clock, TransactionSynchronizationRegistry registry) {
+        this.registry = registry;
         this.em = em;
         this.json = json;
         this.clock = clock;
@@ -45,22 +56,57 @@ public class DomainEvents {
         publishAll(List.of(new Published(type, memberId, payload)));
     }
 
-    /** Several events in one statement (and in the order given), as {@link #publish} would write them one by one. */
+    /** Several events, written in the order given, as {@link #publish} would write them one by one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<Published> events) {
         if (events.isEmpty()) {
             return;
         }
-        String[] types = events.stream().map(e -> e.type().name()).toArray(String[]::new);
-        Long[] members = events.stream().map(Published::memberId).toArray(Long[]::new);
-        String[] payloads = events.stream().map(e -> json.write(e.payload())).toArray(String[]::new);
-        Timestamp at = Timestamp.from(clock.now());
-        em.unwrap(Session.class).doWork(connection -> {
+        // An ISO instant: the driver would write a Timestamp in the JVM's zone.
+        String at = clock.now().toString();
+        List<Pending> pending = pending();
+        events.forEach(e -> pending.add(new Pending(e.type().name(), e.memberId(), json.write(e.payload()), at)));
+    }
+
+    private record Pending(String type, Long memberId, String payload, String at) {
+    }
+
+    /** This transaction's events so far; the first asks for them to be written before it completes. */
+    @SuppressWarnings("unchecked")
+    private List<Pending> pending() {
+        List<Pending> pending = (List<Pending>) registry.getResource(PENDING);
+        if (pending != null) {
+            return pending;
+        }
+        List<Pending> events = new ArrayList<>();
+        registry.putResource(PENDING, events);
+        // The session joins the transaction first, so its synchronization (the flush) runs before this one, and
+        // whatever the events refer to (a member created in the transaction) is in the database by then.
+        Session session = em.unwrap(Session.class);
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                write(session, events);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+            }
+        });
+        return events;
+    }
+
+    private static void write(Session session, List<Pending> events) {
+        String[] types = events.stream().map(Pending::type).toArray(String[]::new);
+        Long[] members = events.stream().map(Pending::memberId).toArray(Long[]::new);
+        String[] payloads = events.stream().map(Pending::payload).toArray(String[]::new);
+        String[] at = events.stream().map(Pending::at).toArray(String[]::new);
+        session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-                insert.setTimestamp(1, at);
-                insert.setArray(2, connection.createArrayOf("text", types));
-                insert.setArray(3, connection.createArrayOf("bigint", members));
-                insert.setArray(4, connection.createArrayOf("text", payloads));
+                insert.setArray(1, connection.createArrayOf("text", types));
+                insert.setArray(2, connection.createArrayOf("bigint", members));
+                insert.setArray(3, connection.createArrayOf("text", payloads));
+                insert.setArray(4, connection.createArrayOf("timestamptz", at));
                 insert.executeUpdate();
             }
         });
