@@ -23,6 +23,10 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class OrderBook {
 
+    private static final String COLUMNS = """
+            order_id, member_id, status, total, bonuses_applied, coupon_code, lines, placed_at, paid_at, cancelled_at,
+            refunded_share, refunds, updated_at""";
+
     private final EntityManager em;
     private final StoredJson json;
 
@@ -36,16 +40,17 @@ class OrderBook {
      * {@link #save}s it before anything else reads orders (a member's figures do).
      */
     ShopOrder lock(String orderId, long memberId, ShopOrder.Status initial, Instant now) {
-        em.createNativeQuery("""
+        // A new order comes back from the insert (and is locked by it); a known one is read under its lock.
+        List<?> created = em.createNativeQuery("""
                         INSERT INTO shop_order (order_id, member_id, status, created_at, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (order_id) DO NOTHING""")
+                        VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (order_id) DO NOTHING
+                        RETURNING\s""" + COLUMNS)
                 .setParameter(1, orderId).setParameter(2, memberId).setParameter(3, initial.name())
-                .setParameter(4, Timestamp.from(now)).executeUpdate();
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        SELECT order_id, member_id, status, total, bonuses_applied, coupon_code, lines, placed_at,
-                               paid_at, cancelled_at, refunded_share, refunds, updated_at
-                        FROM shop_order WHERE order_id = ?1 FOR UPDATE""")
-                .setParameter(1, orderId).getSingleResult();
+                .setParameter(4, Timestamp.from(now)).getResultList();
+        Object[] row = (Object[]) (created.isEmpty()
+                ? em.createNativeQuery("SELECT " + COLUMNS + " FROM shop_order WHERE order_id = ?1 FOR UPDATE")
+                        .setParameter(1, orderId).getSingleResult()
+                : created.getFirst());
         ShopOrder order = new ShopOrder();
         order.orderId = (String) row[0];
         order.memberId = ((Number) row[1]).longValue();
