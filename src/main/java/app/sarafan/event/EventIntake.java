@@ -31,8 +31,11 @@ public class EventIntake {
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
     private static final int ATTEMPTS = 3;
 
-    /** The answer: the event's result, and whether it is the stored result of an earlier delivery. */
-    public record Answer(EventResult result, boolean replayed) {
+    /**
+     * The answer: the event's result as JSON — the very text stored for replays, so neither a delivery nor a replay
+     * serializes it again — and whether it is the stored result of an earlier delivery.
+     */
+    public record Answer(String result, boolean replayed) {
     }
 
     private final EventSignature signature;
@@ -100,15 +103,15 @@ public class EventIntake {
                     throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                             "Event id " + id + " was used for another event; give every event its own id"));
                 }
-                return new Answer(json.read(earlier.result, EventResult.class), true);
+                return new Answer(earlier.result, true);
             }
         }
         Received event = new Received(id, request, actor, now, dryRun);
         MemberRef member = handlers.member(request);
-        EventResult result = handlers.handle(event, member);
+        String result = json.write(handlers.handle(event, member));
         if (!dryRun) {
             em.createNativeQuery("UPDATE shop_event SET member_id = ?1, result = ?2 WHERE id = ?3")
-                    .setParameter(1, member.id()).setParameter(2, json.write(result)).setParameter(3, id)
+                    .setParameter(1, member.id()).setParameter(2, result).setParameter(3, id)
                     .executeUpdate();
         }
         return new Answer(result, false);

@@ -36,7 +36,7 @@ public class EventResource {
             throws JsonProcessingException {
         EventIntake.Answer answer = intake.receive(id, timestamp, signature, body, flag(dryRun),
                 caller.getPrincipal().getName());
-        Response.ResponseBuilder response = Response.ok(answer.result());
+        Response.ResponseBuilder response = Response.ok(answer.result(), MediaType.APPLICATION_JSON_TYPE);
         if (answer.replayed()) {
             response.header(IdempotentRequests.REPLAYED_HEADER, "true");
         }
