@@ -132,8 +132,9 @@ public class RuleAdministration {
     /** The id of the newest rule version: it changes whenever any rule is created or edited. */
     @Transactional
     public long latestVersionId() {
-        return Rule.getEntityManager().createQuery("select coalesce(max(v.id), 0) from RuleVersion v", Long.class)
-                .getSingleResult();
+        // Native: every shop event asks, and a JPQL query costs several times more in the JVM than in the database.
+        return ((Number) Rule.getEntityManager().createNativeQuery("SELECT coalesce(max(id), 0) FROM rule_version")
+                .getSingleResult()).longValue();
     }
 
     /** Active rules as of the rule version {@code latestVersionId}. */
