@@ -10,11 +10,12 @@
 # per event with pgbench (on the idle service), order-paid events signed per request, quote + apply for a 5-line
 # cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant (bench/ledger-invariant.sql) and
 # prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
-# wrk itself). About 7 minutes once the jar is built.
+# wrk itself). About 8 minutes once the jar is built.
 #
-# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (60 s of events before
-# the measured run: after a start the JIT compiles the event path for about a minute, and its work would be counted
-# against the service), BENCH_WARMUP (20 s before each other scenario), BENCH_JAVA_OPTS (-Xms1g -Xmx1g),
+# Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (120 s of events before
+# the measured run: on 2 cores the JIT keeps compiling the event path — Hibernate, the JDBC driver, Jackson — for
+# about two minutes, and the JVM needed twice the CPU per event until then; the warm-up's own rate is printed too),
+# BENCH_WARMUP (20 s before each other scenario), BENCH_JAVA_OPTS (-Xms1g -Xmx1g),
 # BENCH_BALANCE_RATE (300 balance requests/s offered in the rate-limited scenario), BENCH_CLIENTS (16),
 # BENCH_THREADS (2),
 # BENCH_REBUILD=1 to rebuild the jar, BENCH_KEEP=1 to keep the temporary directory (logs, data, request files),
@@ -25,7 +26,7 @@ cd "$(dirname "$0")/.."
 MEMBERS="${BENCH_MEMBERS:-100000}"
 SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
 WARMUP="${BENCH_WARMUP:-20}"
-EVENTS_WARMUP="${BENCH_EVENTS_WARMUP:-60}"
+EVENTS_WARMUP="${BENCH_EVENTS_WARMUP:-120}"
 # A fixed heap, as a deployment would give the service: left to itself, the JVM starts with a few hundred MB and
 # collects (and runs concurrent cycles) far more often than it would in production.
 read -r -a JAVA_OPTS <<<"${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
@@ -175,10 +176,10 @@ done >"$WORK/tokens.tsv"
 LAST_BUYER=$(( MEMBERS < 40000 ? MEMBERS : 40000 ))
 
 # wrk_run <script> <seconds> <args...>: runs wrk and answers its RESULT line (rps p50 p99 errors requests).
-RUNS=0
 wrk_run() {
   local script="$1" seconds="$2" out; shift 2
-  RUNS=$(( RUNS + 1 )); out="$WORK/wrk-$RUNS-$script-$seconds.out"
+  # Numbered by the files already there: wrk_run runs in a subshell, where a counter would not survive.
+  out="$WORK/wrk-$(( $(find "$WORK" -maxdepth 1 -name 'wrk-*.out' | wc -l) + 1 ))-$script-$seconds.out"
   wrk -t"$THREADS" -c"$CLIENTS" -d"${seconds}s" --timeout 10s -s "bench/wrk/$script" "$URL" -- "$@" >"$out" 2>&1
   grep '^RESULT' "$out" | tail -n 1 | cut -d' ' -f2-
 }
@@ -221,7 +222,7 @@ psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_tr
 
 echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
-wrk_run events.lua "$EVENTS_WARMUP" "$WORK/warmup-events.tsv" "$THREADS" >/dev/null
+EVENTS_WARMING="$(wrk_run events.lua "$EVENTS_WARMUP" "$WORK/warmup-events.tsv" "$THREADS")"
 # Enough distinct events for 5 000/s; signed now, so their timestamps are fresh during the run.
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 5000 * SECONDS_PER_RUN )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/events.tsv"
 EVENTS="$(wrk_run events.lua "$SECONDS_PER_RUN" "$WORK/events.tsv" "$THREADS")"
@@ -250,6 +251,7 @@ echo "Sarafan bench: $MEMBERS members, $CLIENTS clients, $THREADS wrk threads, $
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "scenario" "per second" "p50 ms" "p99 ms" "errors"
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "$(printf '%.0s-' {1..52})" "----------" "--------" "--------" "-------"
 row "order-paid events (cashback + 3 referral levels)" "$EVENTS"
+row "  the same during the ${EVENTS_WARMUP} s warm-up (JIT compiling)" "$EVENTS_WARMING"
 row "member balance + first history page (token)" "$CABINET"
 row "member balance alone, offered ${BALANCE_RATE} requests/s" "$BALANCE"
 row "quote + apply, 5-line cart (each request)" "$SPEND"
