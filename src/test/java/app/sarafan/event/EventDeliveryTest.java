@@ -203,4 +203,15 @@ class EventDeliveryTest extends EarningTest {
         ShopEvents.signed(ShopEvents.newId(), body(member, "o-flag")).queryParam("dryRun", "maybe")
                 .post("/v1/events").then().statusCode(400).body("errors[0].field", equalTo("dryRun"));
     }
+
+    @Test
+    void aSignedBodyThatIsNotJsonIsRefusedAndLeavesNoEvent() {
+        String id = ShopEvents.newId();
+        ShopEvents.signed(id, "{\"type\": \"ORDER_PAID\", ").post("/v1/events").then().statusCode(400)
+                .contentType("application/problem+json");
+        // Nothing was recorded under the id: the shop's corrected retry is applied.
+        String member = newMember();
+        ShopEvents.signed(id, body(member, "o-" + id)).post("/v1/events").then().statusCode(200)
+                .header("Idempotent-Replayed", nullValue());
+    }
 }
