@@ -12,9 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import app.sarafan.common.security.StandardWebhooks;
 import app.sarafan.support.ShopEvents;
@@ -48,6 +53,39 @@ class EventDeliveryTest extends EarningTest {
                 .header("Idempotent-Replayed", equalTo("true")).extract().asString();
         assertEquals(first, again);
         assertEquals("10.00", available(member));
+    }
+
+    @Test
+    void anAppliedEventLeavesNoConnectionOpenForThePoolToCloseAtCommit() {
+        // The pool closes a connection still open at commit itself, with a warning: one per event, if the domain
+        // events written at commit reopened the session's connection.
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger pool = Logger.getLogger("io.agroal.pool");
+        pool.addHandler(capture);
+        try {
+            String member = newMember();
+            String id = ShopEvents.newId();
+            ShopEvents.signed(id, body(member, "o-" + id)).post("/v1/events").then().statusCode(200)
+                    .body("accruals[0].amount", equalTo("10.00"));
+            assertEquals("10.00", available(member));
+        } finally {
+            pool.removeHandler(capture);
+        }
+        assertEquals(List.of(), warnings);
     }
 
     @Test

@@ -1,12 +1,15 @@
 package app.sarafan.common.event;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import app.sarafan.common.time.AppClock;
 import app.sarafan.common.json.StoredJson;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Synchronization;
@@ -40,13 +43,16 @@ public class DomainEvents {
     private static final Object PENDING = new Object();
 
     private final EntityManager em;
+    private final AgroalDataSource db;
     private final StoredJson json;
     private final AppClock clock;
     private final TransactionSynchronizationRegistry registry;
 
-    DomainEvents(EntityManager em, StoredJson json, AppClock clock, TransactionSynchronizationRegistry registry) {
+    DomainEvents(EntityManager em, AgroalDataSource db, StoredJson json, AppClock clock,
+            TransactionSynchronizationRegistry registry) {
         this.registry = registry;
         this.em = em;
+        this.db = db;
         this.json = json;
         this.clock = clock;
     }
@@ -82,11 +88,11 @@ public class DomainEvents {
         registry.putResource(PENDING, events);
         // The session joins the transaction first, so its synchronization (the flush) runs before this one, and
         // whatever the events refer to (a member created in the transaction) is in the database by then.
-        Session session = em.unwrap(Session.class);
+        em.unwrap(Session.class);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
-                write(session, events);
+                write(events);
             }
 
             @Override
@@ -96,19 +102,24 @@ public class DomainEvents {
         return events;
     }
 
-    private static void write(Session session, List<Pending> events) {
+    /**
+     * Through the pool's connection of this transaction, closed here: the session has handed its own back by now,
+     * and one it opened again would be left for the pool to close at commit (with a warning, every transaction).
+     */
+    private void write(List<Pending> events) {
         String[] types = events.stream().map(Pending::type).toArray(String[]::new);
         Long[] members = events.stream().map(Pending::memberId).toArray(Long[]::new);
         String[] payloads = events.stream().map(Pending::payload).toArray(String[]::new);
         String[] at = events.stream().map(Pending::at).toArray(String[]::new);
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-                insert.setArray(1, connection.createArrayOf("text", types));
-                insert.setArray(2, connection.createArrayOf("bigint", members));
-                insert.setArray(3, connection.createArrayOf("text", payloads));
-                insert.setArray(4, connection.createArrayOf("timestamptz", at));
-                insert.executeUpdate();
-            }
-        });
+        try (Connection connection = db.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+            insert.setArray(1, connection.createArrayOf("text", types));
+            insert.setArray(2, connection.createArrayOf("bigint", members));
+            insert.setArray(3, connection.createArrayOf("text", payloads));
+            insert.setArray(4, connection.createArrayOf("timestamptz", at));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the transaction's domain events", e);
+        }
     }
 }
