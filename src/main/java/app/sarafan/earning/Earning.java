@@ -16,14 +16,16 @@ import jakarta.transaction.Transactional;
 public class Earning {
 
     private final RuleEngine engine;
+    private final RuleCatalog catalog;
     private final Grants grants;
     private final OrderReversal reversal;
     private final AppClock clock;
     private final jakarta.enterprise.event.Event<AchievementReached> achieved;
 
-    Earning(RuleEngine engine, Grants grants, OrderReversal reversal, AppClock clock,
+    Earning(RuleEngine engine, RuleCatalog catalog, Grants grants, OrderReversal reversal, AppClock clock,
             jakarta.enterprise.event.Event<AchievementReached> achieved) {
         this.engine = engine;
+        this.catalog = catalog;
         this.grants = grants;
         this.reversal = reversal;
         this.clock = clock;
@@ -39,6 +41,17 @@ public class Earning {
         outcome.skipped().addAll(planned.skipped());
         planned.awards().forEach(achieved::fire);
         return outcome;
+    }
+
+    /** How many levels of referrers the rules of these profiles in force now credit, at most (0 when none do). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int referralDepth(RuleProfile... profiles) {
+        var now = clock.now();
+        int depth = 0;
+        for (RuleProfile profile : profiles) {
+            depth = Math.max(depth, catalog.referralDepth(profile, now));
+        }
+        return depth;
     }
 
     /**

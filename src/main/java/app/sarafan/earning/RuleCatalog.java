@@ -2,9 +2,11 @@ package app.sarafan.earning;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.rule.RuleAdministration;
+import app.sarafan.rule.RuleDefinition;
 import app.sarafan.rule.RuleProfile;
 import app.sarafan.rule.RuleView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,5 +43,14 @@ class RuleCatalog {
                 .filter(r -> r.definition().validFrom() == null || !r.definition().validFrom().isAfter(now))
                 .filter(r -> r.definition().validTo() == null || r.definition().validTo().isAfter(now))
                 .toList();
+    }
+
+    /** How many levels of referrers the rules of a profile in force at {@code now} credit (0 when none do). */
+    int referralDepth(RuleProfile profile, Instant now) {
+        return inForce(profile, now).stream()
+                .flatMap(r -> r.definition().rewards() == null ? Stream.empty() : r.definition().rewards().stream())
+                .filter(reward -> reward.recipient() == RuleDefinition.Recipient.REFERRER && reward.levels() != null)
+                .mapToInt(reward -> reward.levels().size())
+                .max().orElse(0);
     }
 }

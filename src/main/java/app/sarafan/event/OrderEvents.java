@@ -1,6 +1,7 @@
 package app.sarafan.event;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -96,11 +97,17 @@ class OrderEvents {
         order.paidAt = clock.now();
         order.updatedAt = order.paidAt;
         bindAtFirstOrder(event, member, order);
-        Long referrer = tree.upline(member.id(), 1).stream().findFirst().map(ReferralTree.Upline::memberId)
-                .orElse(null);
+        List<ReferralTree.Upline> upline = tree.upline(member.id(),
+                Math.max(1, earning.referralDepth(RuleProfile.ORDER_PAID, RuleProfile.RIGHTS_HOLDER)));
+        Long referrer = upline.isEmpty() ? null : upline.getFirst().memberId();
         // Accounts first, then the first payment (whose triggers touch the referrer's leaderboard rows): the same
-        // order as a credit to the referrer, so the two cannot deadlock.
-        ledger.lock(referrer == null ? List.of(member.id()) : List.of(member.id(), referrer));
+        // order as a credit to the referrer, so the two cannot deadlock. Every account the rules will credit is
+        // locked here, in one statement: when the first level was locked here and the others as they were
+        // credited, two orders in one branch of the tree each held what the other waited for.
+        List<Long> accounts = new ArrayList<>(upline.size() + 1);
+        accounts.add(member.id());
+        upline.forEach(u -> accounts.add(u.memberId()));
+        ledger.lock(accounts);
         boolean first = tree.markFirstPayment(member.id(), order.paidAt);
         // Bonuses the shop did not state are what its reservation for the order spends (all of it).
         boolean stated = event.request().order().bonusesApplied() != null || order.bonusesApplied.signum() > 0;
