@@ -186,6 +186,11 @@ wrk_run() {
 
 # The cabinet runs first: after the events, the service spends minutes mailing their accruals (6 mails an event),
 # and that backlog would be measured as cabinet latency.
+# Deadlocks the database detects while the service runs (it retries the transaction, but each one waited
+# deadlock_timeout first).
+deadlocks() { psql_q -At -c 'SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()'; }
+DEADLOCKS_BEFORE="$(deadlocks)"
+
 echo "bench: member balance + history..."
 wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" >/dev/null
 CABINET="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS")"
@@ -236,6 +241,7 @@ VIOLATIONS="$(psql_q -At -f bench/ledger-invariant.sql | wc -l)"
 ACCOUNTS="$(psql_q -At -c 'SELECT count(*) FROM account')"
 TRANSACTIONS="$(psql_q -At -c 'SELECT count(*) FROM ledger_transaction')"
 PROCESSED="$(psql_q -At -c "SELECT count(*) FROM shop_event WHERE id LIKE 'evt_bench_%' AND result IS NOT NULL")"
+DEADLOCKS=$(( $(deadlocks) - DEADLOCKS_BEFORE ))
 
 stop_service
 
@@ -259,6 +265,7 @@ printf '| %-52s | %10s | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same row
 echo
 echo "start-up to ready: first start (empty database) ${FIRST_START_MS} ms, warm start ${WARM_START_MS} ms"
 echo "seeding: $(awk "BEGIN{printf \"%.1f\", $SEED_S/1000}") s; events recorded: $PROCESSED; mails sent (SMTP sink): ${MAILS:-?}"
+echo "deadlocks detected by PostgreSQL during the scenarios (each retried by the service): $DEADLOCKS"
 if [ "$VIOLATIONS" = 0 ]; then
   echo "ledger invariant: OK ($ACCOUNTS accounts, $TRANSACTIONS transactions; every balance equals the sum of its transactions)"
 else
