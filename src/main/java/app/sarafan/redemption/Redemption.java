@@ -2,6 +2,7 @@ package app.sarafan.redemption;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -12,7 +13,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 /** Bonuses reserved for one order, then spent on it or released; {@code lines} and {@code spentLots} are JSON. */
@@ -68,7 +68,11 @@ public class Redemption extends PanacheEntityBase {
 
     /** The order's reservation or redemption that is not released, locked for the caller's transaction. */
     static Optional<Redemption> liveForUpdate(String orderId) {
-        return find("orderId = ?1 and status <> ?2", orderId, RedemptionStatus.RELEASED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        // Most paid orders have none: a locking index probe tells, and the entity is read only when there is one
+        // (after the lock, so as it stands). An entity query with a lock cost the event path several times more.
+        List<?> ids = getEntityManager().createNativeQuery(
+                        "SELECT id FROM redemption WHERE order_id = ?1 AND status <> 'RELEASED' FOR UPDATE")
+                .setParameter(1, orderId).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(findById(((Number) ids.getFirst()).longValue()));
     }
 }
