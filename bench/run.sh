@@ -164,6 +164,12 @@ stop_service
 start_service warm-start
 WARM_START_MS="$READY_MS"
 locate_database warm-start
+# In its first minute the service runs each scheduled job for the first time: cold code that took up to a second of
+# CPU (birthdays, 0.8 s) in the middle of the latency scenario. An instance that has been up has run them before,
+# so they run once here, before anything is measured.
+for job in activation expiry expiry-warnings birthdays; do
+  curl -s -o /dev/null -X POST "$URL/v1/admin/jobs/$job/runs" -H "X-Api-Key: $ADMIN_KEY"
+done
 
 # Buyers are members 1 000..40 000 (3 levels of referrers each); cabinets read members 1 000..1 255; carts are paid
 # by members 40 001..the last.
