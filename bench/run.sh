@@ -206,30 +206,56 @@ BALANCE="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS" 
 
 echo "bench: raw PostgreSQL baseline (pgbench, the same rows per event)..."
 psql_q -f bench/baseline-setup.sql >/dev/null
-{
+# baseline_script core|full: one order-paid event's rows as a pgbench transaction. core: the shop event and order,
+# and per accrual the account lock, transaction, lot, accrual, balance and domain event. full: also what else the
+# service writes for the event: the results written back to the shop event and order, each domain event's mail
+# outbox row, the referral purchase's domain event, and the referrers' leaderboard scores.
+baseline_script() {
+  local kind="$1"
   echo "\\set n random(1000, $LAST_BUYER)"
   echo '\set total random(100000, 999999)'
   echo "\\set buyer $OFFSET + :n"
   echo 'BEGIN;'
   echo "INSERT INTO pgb_shop_event (id, type, member_id, order_id, body_hash, received_at, received_by, result) VALUES ('pgb-' || nextval('pgb_event_seq'), 'ORDER_PAID', :buyer, 'ord-' || currval('pgb_event_seq'), md5(currval('pgb_event_seq')::text), now(), 'bench', '{\"outcome\":\"PROCESSED\"}');"
   echo "INSERT INTO pgb_shop_order (order_id, member_id, status, total, paid_at, created_at, updated_at) VALUES ('ord-' || currval('pgb_event_seq'), :buyer, 'PAID', :total / 100.0, now(), now(), now());"
-  # Buyer's cashback 5 %, level 1: 5 % (worked example) + 5 % (3-level rule), level 2: 2 %, level 3: 1 %.
-  for share in "0 5" "1 5" "1 5" "2 2" "3 1"; do
+  [ "$kind" = full ] && echo "UPDATE pgb_shop_order SET status = 'PAID', total = :total / 100.0, bonuses_applied = 0, paid_at = now(), updated_at = now() WHERE order_id = 'ord-' || currval('pgb_event_seq');"
+  # Buyer's cashback 5 %, level 1: 5 % (worked example) + 5 % (3-level rule), level 2: 2 %, level 3: 1 %. The
+  # service adds a referrer's rewards of one event to their scores together: once per referrer here.
+  for share in "0 5 0" "1 5 1" "1 5 0" "2 2 1" "3 1 1"; do
     set -- $share
     echo "\\set m $OFFSET + :n / $(( 4 ** $1 ))"
     echo "\\set pct $2"
     cat bench/baseline-accrual.sql
+    if [ "$kind" = full ]; then
+      cat bench/baseline-outbox.sql
+      [ "$3" = 1 ] && cat bench/baseline-leaderboard.sql
+    fi
   done
+  if [ "$kind" = full ]; then
+    echo "\\set m $OFFSET + :n / 4"
+    echo "INSERT INTO pgb_domain_event (type, member_id, payload, created_at) VALUES ('REFERRAL_PURCHASED', :m, '{\"referral\":\"pgb\",\"amount\":\"' || :total / 100.0 || '\"}', now());"
+    echo "INSERT INTO pgb_notification (member_id, kind, event_id, payload, created_at) VALUES (:m, 'REFERRAL_PURCHASED', currval('domain_event_id_seq'), '{\"referral\":\"pgb\"}', now());"
+    echo "UPDATE pgb_shop_event SET member_id = :buyer, result = '{\"outcome\":\"PROCESSED\",\"accruals\":[{\"amount\":\"1.00\"},{\"amount\":\"1.00\"},{\"amount\":\"1.00\"},{\"amount\":\"1.00\"},{\"amount\":\"1.00\"}]}' WHERE id = 'pgb-' || currval('pgb_event_seq');"
+  fi
   echo 'COMMIT;'
-} >"$WORK/baseline.sql"
+}
+# pgbench_tps <name>: runs $WORK/<name>.sql and answers "tps avg-latency failed".
+pgbench_tps() {
+  pgbench "$PSQL_URL" -n -M prepared -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_PER_RUN" -f "$WORK/$1.sql" \
+          >"$WORK/$1.out" 2>&1 || { cat "$WORK/$1.out" >&2; exit 1; }
+  echo "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/$1.out" | head -n 1)" \
+       "$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/$1.out" | head -n 1)" \
+       "$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/$1.out" | head -n 1)"
+}
+baseline_script core >"$WORK/baseline.sql"
+baseline_script full >"$WORK/baseline-full.sql"
 # Before the events: the service stays up and idle (no mail backlog yet), so that its PostgreSQL serves the
 # baseline as it served the service.
-pgbench "$PSQL_URL" -n -M prepared -c "$CLIENTS" -j "$THREADS" -T "$SECONDS_PER_RUN" -f "$WORK/baseline.sql" \
-        >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
-BASE_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
-BASE_LAT="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench.out" | head -n 1)"
-BASE_FAILED="$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench.out" | head -n 1)"
-psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event; DROP SEQUENCE pgb_event_seq' >/dev/null
+pgbench_tps baseline >"$WORK/baseline.tps"
+pgbench_tps baseline-full >"$WORK/baseline-full.tps"
+read -r BASE_TPS BASE_LAT BASE_FAILED <"$WORK/baseline.tps"
+read -r FULL_TPS FULL_LAT FULL_FAILED <"$WORK/baseline-full.tps"
+psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event, pgb_notification, pgb_leaderboard_score; DROP SEQUENCE pgb_event_seq' >/dev/null
 
 echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
@@ -268,6 +294,7 @@ row "member balance + first history page (token)" "$CABINET"
 row "member balance alone, offered ${BALANCE_RATE} requests/s" "$BALANCE"
 row "quote + apply, 5-line cart (each request)" "$SPEND"
 printf '| %-52s | %10s | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same rows (pgbench tps)" "$BASE_TPS" "avg $BASE_LAT" "" "${BASE_FAILED:-0}"
+printf '| %-52s | %10s | %8s | %8s | %7s |\n' "  the same with every row an event writes (pgbench tps)" "$FULL_TPS" "avg $FULL_LAT" "" "${FULL_FAILED:-0}"
 echo
 echo "start-up to ready: first start (empty database) ${FIRST_START_MS} ms, warm start ${WARM_START_MS} ms"
 echo "seeding: $(awk "BEGIN{printf \"%.1f\", $SEED_S/1000}") s; events recorded: $PROCESSED; mails sent (SMTP sink): ${MAILS:-?}"
