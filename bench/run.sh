@@ -6,11 +6,11 @@
 # (bench/seed.sql, straight into the tables), puts the worked example's rules in force (registration 500, cashback
 # 5 % for 30 days, referrer 5 %, pay with bonuses up to 20 %) plus a 3-level referral rule (5 / 2 / 1 %), restarts
 # it, and drives it with wrk (Lua scripts in bench/wrk/), in this order: a member's balance and history with the
-# member's token, the balance alone at an offered 300 requests/s, a raw PostgreSQL baseline writing the same rows
-# per event with pgbench (on the idle service), order-paid events signed per request, quote + apply for a 5-line
-# cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant (bench/ledger-invariant.sql) and
-# prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
-# wrk itself). About 8 minutes once the jar is built.
+# member's token, the balance alone at an offered 300 requests/s, two raw PostgreSQL baselines with pgbench (on the
+# idle service: the rows an event's accruals write, then every row an event writes), order-paid events signed per
+# request, quote + apply for a 5-line cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant
+# (bench/ledger-invariant.sql) and prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
+# wrk itself). About 9 minutes once the jar is built.
 #
 # Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (120 s of events before
 # the measured run: on 2 cores the JIT keeps compiling the event path — Hibernate, the JDBC driver, Jackson — for
@@ -204,6 +204,9 @@ wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" >/dev/null
 CABINET="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS")"
 
 echo "bench: member balance at ${BALANCE_RATE} requests/s..."
+# A warm-up at the rate first: a minute after start the JIT compiler still takes a good part of a core, and the
+# latency measured then is the compiler's, not the service's.
+wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance >/dev/null
 BALANCE="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance)"
 
 echo "bench: raw PostgreSQL baseline (pgbench, the same rows per event)..."
