@@ -298,8 +298,8 @@ row "  the same during the ${EVENTS_WARMUP} s warm-up (JIT compiling)" "$EVENTS_
 row "member balance + first history page (token)" "$CABINET"
 row "member balance alone, offered ${BALANCE_RATE} requests/s" "$BALANCE"
 row "quote + apply, 5-line cart (each request)" "$SPEND"
-printf '| %-52s | %10s | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same rows (pgbench tps)" "$BASE_TPS" "avg $BASE_LAT" "" "${BASE_FAILED:-0}"
-printf '| %-52s | %10s | %8s | %8s | %7s |\n' "  the same with every row an event writes (pgbench tps)" "$FULL_TPS" "avg $FULL_LAT" "" "${FULL_FAILED:-0}"
+printf '| %-52s | %10.1f | %8s | %8s | %7s |\n' "raw PostgreSQL baseline, same rows (pgbench tps)" "$BASE_TPS" "avg $BASE_LAT" "" "${BASE_FAILED:-0}"
+printf '| %-52s | %10.1f | %8s | %8s | %7s |\n' "raw PostgreSQL, every row an event writes (tps)" "$FULL_TPS" "avg $FULL_LAT" "" "${FULL_FAILED:-0}"
 echo
 echo "start-up to ready: first start (empty database) ${FIRST_START_MS} ms, warm start ${WARM_START_MS} ms"
 echo "seeding: $(awk "BEGIN{printf \"%.1f\", $SEED_S/1000}") s; events recorded: $PROCESSED; mails sent (SMTP sink): ${MAILS:-?}"
