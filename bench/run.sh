@@ -10,7 +10,7 @@
 # idle service: the rows an event's accruals write, then every row an event writes), order-paid events signed per
 # request, quote + apply for a 5-line cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant
 # (bench/ledger-invariant.sql) and prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
-# wrk itself). About 9 minutes once the jar is built.
+# wrk itself). About 8 minutes once the jar is built.
 #
 # Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (120 s of events before
 # the measured run: on 2 cores the JIT keeps compiling the event path — Hibernate, the JDBC driver, Jackson — for
