@@ -27,7 +27,7 @@ public record RuleDefinition(
         Instant validFrom,
         Instant validTo,
         @Valid Conditions conditions,
-        @Valid @Size(max = 20) List<@Valid @NotNull Reward> rewards,
+        @Size(max = 20) List<@Valid @NotNull Reward> rewards,
         Integer delayDays,
         Integer lifetimeDays,
         LocalDate expiresOn,
