@@ -9,8 +9,8 @@
 # member's token, the balance alone at an offered 300 requests/s, two raw PostgreSQL baselines with pgbench (on the
 # idle service: the rows an event's accruals write, then every row an event writes), order-paid events signed per
 # request, quote + apply for a 5-line cart. Mail goes to bench/SmtpSink.java. Then it checks the ledger invariant
-# (bench/ledger-invariant.sql) and prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk postgresql-client; as root it installs
-# wrk itself). About 8 minutes once the jar is built.
+# (bench/ledger-invariant.sql) and prints one table. Needs wrk, psql and pgbench (Debian: apt-get install wrk
+# postgresql-client; as root it installs wrk itself). About 8 minutes once the jar is built.
 #
 # Environment: BENCH_MEMBERS (100000), BENCH_SECONDS (30 per scenario), BENCH_EVENTS_WARMUP (120 s of events before
 # the measured run: on 2 cores the JIT keeps compiling the event path — Hibernate, the JDBC driver, Jackson — for
@@ -170,7 +170,8 @@ locate_database warm-start
 # CPU (birthdays, 0.8 s) in the middle of the latency scenario. An instance that has been up has run them before,
 # so they run once here, before anything is measured.
 for job in activation expiry expiry-warnings birthdays; do
-  curl -s -o /dev/null -X POST "$URL/v1/admin/jobs/$job/runs" -H "X-Api-Key: $ADMIN_KEY"
+  curl -sf -o /dev/null -X POST "$URL/v1/admin/jobs/$job/runs" -H "X-Api-Key: $ADMIN_KEY" \
+    || { echo "bench: the $job job could not be run" >&2; exit 1; }
 done
 
 # Buyers are members 1 000..40 000 (3 levels of referrers each); cabinets read members 1 000..1 255; carts are paid
@@ -209,7 +210,7 @@ echo "bench: member balance at ${BALANCE_RATE} requests/s..."
 wrk_run cabinet.lua "$WARMUP" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance >/dev/null
 BALANCE="$(wrk_run cabinet.lua "$SECONDS_PER_RUN" "$WORK/tokens.tsv" "$THREADS" $(( CLIENTS * 1000 / BALANCE_RATE )) balance)"
 
-echo "bench: raw PostgreSQL baseline (pgbench, the same rows per event)..."
+echo "bench: raw PostgreSQL baselines (pgbench: the rows of the accruals, then every row of an event)..."
 psql_q -f bench/baseline-setup.sql >/dev/null
 # baseline_script core|full: one order-paid event's rows as a pgbench transaction. core: the shop event and order,
 # and per accrual the account lock, transaction, lot, accrual, balance and domain event. full: also what else the
