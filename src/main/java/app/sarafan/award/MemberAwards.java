@@ -1,5 +1,6 @@
 package app.sarafan.award;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +12,11 @@ import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.time.AppClock;
-import app.sarafan.common.tx.TransactionMemo;
+import app.sarafan.common.config.ConfigurationCache;
+import app.sarafan.common.config.ConfigurationSubject;
+import app.sarafan.common.config.ConfigurationVersions;
 import app.sarafan.rank.MemberMetrics;
+import app.sarafan.rule.RuleDefinition.Metric;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,18 +30,20 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MemberAwards {
 
-    private static final Object THRESHOLD_AWARDS = new Object();
+    /** An award a figure earns, as evaluation compares it: kept in memory between transactions. */
+    private record Threshold(String code, Metric metric, BigDecimal value) {
+    }
 
     private final EntityManager em;
     private final MemberService members;
     private final MemberMetrics metrics;
     private final AppClock clock;
     private final AuditLog audit;
-    private final TransactionMemo memo;
+    private final ConfigurationCache<List<Threshold>> thresholds;
 
     MemberAwards(EntityManager em, MemberService members, MemberMetrics metrics, AppClock clock, AuditLog audit,
-            TransactionMemo memo) {
-        this.memo = memo;
+            ConfigurationVersions versions) {
+        this.thresholds = new ConfigurationCache<>(versions, ConfigurationSubject.AWARDS);
         this.audit = audit;
         this.em = em;
         this.members = members;
@@ -49,13 +55,11 @@ public class MemberAwards {
     @Transactional
     public int evaluate(long memberId) {
         int granted = 0;
-        // An event evaluates the buyer and their referrer: the awards are read once for both.
-        List<Award> thresholds = memo.get(THRESHOLD_AWARDS,
-                () -> Award.<Award>list("active = true and metric is not null"));
-        for (Award award : thresholds) {
-            if (metrics.of(memberId, award.metric).compareTo(award.threshold) >= 0) {
-                granted += grantOnce(memberId, award.code, "system", "reached " + award.metric + " "
-                        + award.threshold.toPlainString()) ? 1 : 0;
+        for (Threshold award : thresholds.get(() -> Award.<Award>list("active = true and metric is not null")
+                .stream().map(a -> new Threshold(a.code, a.metric, a.threshold)).toList())) {
+            if (metrics.of(memberId, award.metric()).compareTo(award.value()) >= 0) {
+                granted += grantOnce(memberId, award.code(), "system", "reached " + award.metric() + " "
+                        + award.value().toPlainString()) ? 1 : 0;
             }
         }
         return granted;

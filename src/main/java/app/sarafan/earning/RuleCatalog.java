@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import app.sarafan.common.tx.TransactionMemo;
+import app.sarafan.common.config.ConfigurationCache;
+import app.sarafan.common.config.ConfigurationSubject;
+import app.sarafan.common.config.ConfigurationVersions;
 import app.sarafan.rule.RuleAdministration;
 import app.sarafan.rule.RuleDefinition;
 import app.sarafan.rule.RuleProfile;
@@ -12,33 +14,23 @@ import app.sarafan.rule.RuleView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The active rules, parsed once and kept until any rule changes: every lookup asks the database only for the newest
- * rule version id (an index probe), so an edit on any instance applies to the next event everywhere.
+ * The active rules, parsed once and kept until any rule changes: a transaction asks the database only for the
+ * rules' version (once), so an edit on any instance applies to the next event everywhere.
  */
 @ApplicationScoped
 class RuleCatalog {
 
-    /** The newest rule version is asked once per transaction: an event applies one consistent set of rules. */
-    private static final Object LATEST_VERSION = new Object();
-
     private final RuleAdministration rules;
-    private final TransactionMemo memo;
-    private volatile RuleAdministration.ActiveRules cached;
+    private final ConfigurationCache<List<RuleView>> active;
 
-    RuleCatalog(RuleAdministration rules, TransactionMemo memo) {
+    RuleCatalog(RuleAdministration rules, ConfigurationVersions versions) {
         this.rules = rules;
-        this.memo = memo;
+        this.active = new ConfigurationCache<>(versions, ConfigurationSubject.RULES);
     }
 
     /** The rules of a profile in force at {@code now}, highest priority first (then the oldest rule). */
     List<RuleView> inForce(RuleProfile profile, Instant now) {
-        RuleAdministration.ActiveRules current = cached;
-        long latest = memo.get(LATEST_VERSION, rules::latestVersionId);
-        if (current == null || current.latestVersionId() != latest) {
-            current = rules.active();
-            cached = current;
-        }
-        return current.rules().stream()
+        return active.get(rules::active).stream()
                 .filter(r -> r.definition().profile() == profile)
                 .filter(r -> r.definition().validFrom() == null || !r.definition().validFrom().isAfter(now))
                 .filter(r -> r.definition().validTo() == null || r.definition().validTo().isAfter(now))

@@ -12,7 +12,9 @@ import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
-import app.sarafan.common.tx.TransactionMemo;
+import app.sarafan.common.config.ConfigurationCache;
+import app.sarafan.common.config.ConfigurationSubject;
+import app.sarafan.common.config.ConfigurationVersions;
 import app.sarafan.member.MemberService;
 import app.sarafan.rule.RuleDefinition.Metric;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +34,8 @@ public class MemberStanding {
         EVENT, NIGHTLY, MANUAL
     }
 
-    private static final Object RANKS = new Object();
-    private static final Object ANYONE_RANKED = new Object();
-
     private final EntityManager em;
-    private final TransactionMemo memo;
+    private final ConfigurationCache<List<RankTier>> tiers;
     private final MemberMetrics metrics;
     private final MemberService members;
     private final DomainEvents events;
@@ -44,9 +43,9 @@ public class MemberStanding {
     private final AppClock clock;
 
     MemberStanding(EntityManager em, MemberMetrics metrics, MemberService members, DomainEvents events,
-            RankConfig config, AppClock clock, TransactionMemo memo) {
+            RankConfig config, AppClock clock, ConfigurationVersions versions) {
         this.em = em;
-        this.memo = memo;
+        this.tiers = new ConfigurationCache<>(versions, ConfigurationSubject.RANKS);
         this.metrics = metrics;
         this.members = members;
         this.events = events;
@@ -62,18 +61,13 @@ public class MemberStanding {
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
-    /** Whether any member holds a rank (with no ranks defined, only they can have one to lose). */
-    private Boolean anyoneRanked() {
-        return !em.createNativeQuery("SELECT 1 FROM member_rank WHERE rank_code IS NOT NULL LIMIT 1")
-                .getResultList().isEmpty();
-    }
-
     /** Moves the member to the rank their figures earn; answers whether the rank changed. */
     @Transactional
     public boolean recalculate(long memberId, Cause cause) {
-        // An event recalculates the buyer and their referrer: the ranks are read once for both.
-        List<Rank> ranks = memo.get(RANKS, () -> Rank.<Rank>list("order by position desc"));
-        if (ranks.isEmpty() && (!memo.get(ANYONE_RANKED, this::anyoneRanked) || rankOf(memberId) == null)) {
+        List<RankTier> ranks = tiers.get(
+                () -> Rank.<Rank>list("order by position desc").stream().map(RankTier::of).toList());
+        // Ranks are never deleted and member_rank.rank_code references one: with none defined nobody holds one.
+        if (ranks.isEmpty()) {
             return false;
         }
         Instant now = clock.now();
@@ -85,8 +79,8 @@ public class MemberStanding {
                         "SELECT rank_code FROM member_rank WHERE member_id = ?1 FOR UPDATE")
                 .setParameter(1, memberId).getSingleResult();
         MemberRankView.Figures figures = figures(memberId);
-        Rank earned = ranks.stream().filter(r -> qualifies(r, figures)).findFirst().orElse(null);
-        String target = earned == null ? null : earned.code;
+        RankTier earned = ranks.stream().filter(r -> r.reachedWith(figures)).findFirst().orElse(null);
+        String target = earned == null ? null : earned.code();
         if (Objects.equals(target, current)) {
             return false;
         }
@@ -104,7 +98,7 @@ public class MemberStanding {
         java.util.HashMap<String, Object> payload = new java.util.HashMap<>();
         payload.put("from", current);
         payload.put("to", target);
-        payload.put("toName", earned == null ? null : earned.name);
+        payload.put("toName", earned == null ? null : earned.name());
         payload.put("cause", cause.name());
         events.publish(DomainEventType.RANK_CHANGED, memberId, payload);
         return true;
@@ -150,19 +144,13 @@ public class MemberStanding {
                 metrics.of(memberId, Metric.BONUSES_EARNED).setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
-    private static boolean qualifies(Rank rank, MemberRankView.Figures figures) {
-        return (rank.minTotalPaid == null || figures.totalPaid().compareTo(rank.minTotalPaid) >= 0)
-                && (rank.minPayingReferrals == null || figures.payingReferrals() >= rank.minPayingReferrals)
-                && (rank.minBonusesEarned == null || figures.bonusesEarned().compareTo(rank.minBonusesEarned) >= 0);
-    }
-
-    private static boolean up(String current, Rank earned, List<Rank> ranks) {
+    private static boolean up(String current, RankTier earned, List<RankTier> ranks) {
         if (earned == null) {
             return false;
         }
-        int from = ranks.stream().filter(r -> r.code.equals(current)).mapToInt(r -> r.position).findFirst()
+        int from = ranks.stream().filter(r -> r.code().equals(current)).mapToInt(RankTier::position).findFirst()
                 .orElse(Integer.MIN_VALUE);
-        return earned.position > from;
+        return earned.position() > from;
     }
 
     private boolean demotionAllowed(Cause cause) {

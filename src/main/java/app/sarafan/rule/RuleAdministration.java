@@ -116,29 +116,16 @@ public class RuleAdministration {
     }
 
     /**
-     * The current versions of every active rule, whatever their validity period, with the newest version id: what
-     * the earning engine caches, reloading when a newer version exists (so edits apply without a restart).
+     * The current versions of every active rule, whatever their validity period: what the earning engine caches
+     * until the rules' configuration version changes (so edits apply without a restart).
      */
     @Transactional
-    public ActiveRules active() {
-        long latest = latestVersionId();
+    public List<RuleView> active() {
         List<Object[]> rows = Rule.getEntityManager().createQuery("""
                         select r, v from Rule r, RuleVersion v
                         where v.ruleId = r.id and v.version = r.currentVersion and v.active = true
                         order by v.priority desc, r.id""", Object[].class).getResultList();
-        return new ActiveRules(latest, rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList());
-    }
-
-    /** The id of the newest rule version: it changes whenever any rule is created or edited. */
-    @Transactional
-    public long latestVersionId() {
-        // Native: every shop event asks, and a JPQL query costs several times more in the JVM than in the database.
-        return ((Number) Rule.getEntityManager().createNativeQuery("SELECT coalesce(max(id), 0) FROM rule_version")
-                .getSingleResult()).longValue();
-    }
-
-    /** Active rules as of the rule version {@code latestVersionId}. */
-    public record ActiveRules(long latestVersionId, List<RuleView> rules) {
+        return rows.stream().map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();
     }
 
     /**

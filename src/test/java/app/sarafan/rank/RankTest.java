@@ -16,7 +16,10 @@ import java.util.concurrent.Future;
 
 import app.sarafan.event.EarningTest;
 import app.sarafan.support.ShopEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,9 @@ class RankTest extends EarningTest {
     // Thresholds far above what other tests' members reach, so only this test's members move.
     static final String SILVER = "SILVER_T";
     static final String GOLD = "GOLD_T";
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void ranks() {
@@ -68,6 +74,32 @@ class RankTest extends EarningTest {
         member(member).get("/v1/me/rank").then().body("rank", equalTo(SILVER))
                 .body("next.rank", equalTo(GOLD)).body("next.totalPaidMissing", equalTo("380000.00"));
         member(member).get("/v1/me/rank/history").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void aThresholdChangedStraightInTheDatabaseAppliesToTheNextEvent() {
+        String platinum = "PLATINUM_T";
+        if (admin().get("/v1/admin/ranks/{code}", platinum).statusCode() == 404) {
+            admin().body(Map.of("code", platinum, "name", "Platinum", "position", 530, "minTotalPaid",
+                    "90000000.00")).post("/v1/admin/ranks").then().statusCode(201);
+        }
+        String member = newMember();
+        paid(member, order("first-" + member, "1000000.00")).then().statusCode(200);
+        shop().get("/v1/members/{id}/rank", member).then().body("rank", equalTo(GOLD));
+        // Behind the service's back: the ranks it keeps in memory must not outlive the change.
+        platinumThreshold(platinum, "1500000.00");
+        try {
+            paid(member, order("second-" + member, "600000.00")).then().statusCode(200);
+            shop().get("/v1/members/{id}/rank", member).then().body("rank", equalTo(platinum));
+        } finally {
+            platinumThreshold(platinum, "90000000.00");
+        }
+    }
+
+    private void platinumThreshold(String code, String minTotalPaid) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "UPDATE rank SET min_total_paid = CAST(?1 AS NUMERIC) WHERE code = ?2")
+                .setParameter(1, minTotalPaid).setParameter(2, code).executeUpdate());
     }
 
     @Test
