@@ -53,8 +53,9 @@ class Grants {
             return outcome;
         }
         List<Long> recipientIds = plans.stream().map(Plan::recipientId).distinct().toList();
-        Set<Long> oneByOne = credits.lock(recipientIds, now).oneByOne();
-        Map<Long, MemberRef> recipients = members.refsById(recipientIds);
+        CreditBatch.Locked locked = credits.lock(recipientIds, now);
+        Set<Long> oneByOne = locked.oneByOne();
+        Map<Long, MemberRef> recipients = locked.members();
         Set<String> granted = new HashSet<>(Accrual.granted(plans.stream().map(Plan::grantKey).toList()));
         Accrued[] accrued = new Accrued[plans.size()];
         List<Integer> together = new ArrayList<>();

@@ -7,11 +7,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.member.MemberRef;
+import app.sarafan.member.MemberStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,12 +40,16 @@ public class CreditBatch {
     public record Entry(long memberId, Ledger.Credit credit) {
     }
 
+    // The members come with their accounts: whoever credits them needs to know who they are and whether they are
+    // blocked, and asking in the same round trip saves one per event.
     private static final String LOCK = """
             SELECT a.member_id, a.available < 0 OR EXISTS (
                        SELECT 1 FROM lot l WHERE l.account_id = a.member_id
                          AND ((l.state = 'PENDING' AND l.available_from <= ?)
-                           OR (l.state = 'ACTIVE' AND l.expires_at <= ?)))
-            FROM account a WHERE a.member_id = ANY (?) ORDER BY a.member_id FOR NO KEY UPDATE OF a""";
+                           OR (l.state = 'ACTIVE' AND l.expires_at <= ?))),
+                   m.external_id, m.status
+            FROM account a JOIN member m ON m.id = a.member_id
+            WHERE a.member_id = ANY (?) ORDER BY a.member_id FOR NO KEY UPDATE OF a""";
     // Ids come from the transactions' own sequence up front, so every row written knows its transaction and the
     // answer keeps the order of the entries.
     private static final String POST = """
@@ -83,8 +91,11 @@ public class CreditBatch {
         this.metrics = metrics;
     }
 
-    /** The accounts {@link #lock} locked, ascending, and those of them that must be credited one by one. */
-    public record Locked(List<Long> accounts, Set<Long> oneByOne) {
+    /**
+     * The accounts {@link #lock} locked, ascending, those of them that must be credited one by one, and their
+     * members.
+     */
+    public record Locked(List<Long> accounts, Set<Long> oneByOne, Map<Long, MemberRef> members) {
     }
 
     /**
@@ -95,8 +106,9 @@ public class CreditBatch {
     public Locked lock(Collection<Long> memberIds, Instant now) {
         List<Long> accounts = new ArrayList<>();
         Set<Long> oneByOne = new HashSet<>();
+        Map<Long, MemberRef> members = new HashMap<>();
         if (memberIds.isEmpty()) {
-            return new Locked(accounts, oneByOne);
+            return new Locked(accounts, oneByOne, members);
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
@@ -106,15 +118,18 @@ public class CreditBatch {
                 lock.setArray(3, connection.createArrayOf("bigint", memberIds.stream().distinct().toArray()));
                 try (ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
-                        accounts.add(rows.getLong(1));
+                        long id = rows.getLong(1);
+                        accounts.add(id);
                         if (rows.getBoolean(2)) {
-                            oneByOne.add(rows.getLong(1));
+                            oneByOne.add(id);
                         }
+                        members.put(id, new MemberRef(id, rows.getString(3),
+                                MemberStatus.valueOf(rows.getString(4))));
                     }
                 }
             }
         });
-        return new Locked(accounts, oneByOne);
+        return new Locked(accounts, oneByOne, members);
     }
 
     /**
