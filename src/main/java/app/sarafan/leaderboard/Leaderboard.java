@@ -14,8 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Ranks referrers from leaderboard_score, which triggers keep current in the writing transaction (see
- * V11__insights_and_promo.sql): the top is one index range scan, and a member's position is one plus the number
+ * Ranks referrers from leaderboard_score, into which the changes that triggers queue are folded before reading
+ * (see V11__insights_and_promo.sql and V16__leaderboard_deltas.sql): the top is one index range scan, and a member's position is one plus the number
  * of members with a strictly better score, counted over the same index. Members with nothing in the period are
  * not ranked.
  */
@@ -28,9 +28,11 @@ public class Leaderboard {
     private final EntityManager em;
     private final MemberService members;
     private final AppClock clock;
+    private final LeaderboardFold fold;
 
-    Leaderboard(EntityManager em, MemberService members, AppClock clock) {
+    Leaderboard(EntityManager em, MemberService members, AppClock clock, LeaderboardFold fold) {
         this.em = em;
+        this.fold = fold;
         this.members = members;
         this.clock = clock;
     }
@@ -40,6 +42,7 @@ public class Leaderboard {
     @SuppressWarnings("unchecked")
     public LeaderboardView top(LeaderboardMetric metric, LeaderboardPeriod period, int limit, String externalId) {
         Long me = externalId == null ? null : members.ref(externalId).id();
+        fold.fold();
         LocalDate start = period.start(LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT s.member_id, s.paying_referrals, s.earned, m.name, m.external_id, p.visibility,
