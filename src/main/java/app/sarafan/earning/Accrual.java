@@ -1,5 +1,6 @@
 package app.sarafan.earning;
 
+import app.sarafan.common.sql.Jdbc;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,10 +112,8 @@ public class Accrual extends PanacheEntityBase {
         if (grantKeys.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> found = getEntityManager()
-                .createNativeQuery("SELECT grant_key FROM accrual WHERE grant_key = ANY (CAST(?1 AS TEXT[]))")
-                .setParameter(1, SqlArrays.texts(grantKeys)).getResultList();
-        return new HashSet<>(found);
+        return new HashSet<>(Jdbc.list(getEntityManager(),
+                "SELECT grant_key FROM accrual WHERE grant_key = ANY (CAST(? AS TEXT[]))", row -> row.getString(1),
+                SqlArrays.texts(grantKeys)));
     }
 }

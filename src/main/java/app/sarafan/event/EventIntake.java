@@ -1,7 +1,6 @@
 package app.sarafan.event;
 
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
+import app.sarafan.common.sql.Jdbc;
 import java.time.Instant;
 import java.util.Set;
 
@@ -19,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,15 +105,7 @@ public class EventIntake {
         if (!dryRun) {
             // What the handlers left in the session is written first, as a Hibernate update would have flushed it.
             em.flush();
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE shop_event SET member_id = ?, result = ? WHERE id = ?")) {
-                    update.setLong(1, member.id());
-                    update.setString(2, result);
-                    update.setString(3, id);
-                    update.executeUpdate();
-                }
-            });
+            Jdbc.update(em, "UPDATE shop_event SET member_id = ?, result = ? WHERE id = ?", member.id(), result, id);
         }
         return new Answer(result, false);
     }
@@ -126,20 +116,11 @@ public class EventIntake {
      * more in the JVM than in the database.
      */
     private boolean claim(String id, ShopEventRequest request, String hash, Instant now, String actor) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO shop_event (id, type, order_id, body_hash, occurred_at, received_at, received_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")) {
-                insert.setString(1, id);
-                insert.setString(2, request.type().name());
-                insert.setString(3, request.order() == null ? null : request.order().id());
-                insert.setString(4, hash);
-                insert.setTimestamp(5, request.occurredAt() == null ? null : Timestamp.from(request.occurredAt()));
-                insert.setTimestamp(6, Timestamp.from(now));
-                insert.setString(7, actor);
-                return insert.executeUpdate() == 1;
-            }
-        });
+        return Jdbc.update(em, """
+                        INSERT INTO shop_event (id, type, order_id, body_hash, occurred_at, received_at, received_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                id, request.type(), request.order() == null ? null : request.order().id(), hash,
+                request.occurredAt(), now, actor) == 1;
     }
 
     private ShopEventRequest parse(String body) throws JsonProcessingException {

@@ -1,8 +1,10 @@
 package app.sarafan.event;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.Map;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.money.Money;
-import app.sarafan.common.time.SqlInstants;
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.earning.OrderFacts;
 import app.sarafan.earning.RewardMath;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,53 +43,49 @@ class OrderBook {
      */
     ShopOrder lock(String orderId, long memberId, ShopOrder.Status initial, Instant now) {
         // A new order comes back from the insert (and is locked by it); a known one is read under its lock.
-        List<?> created = em.createNativeQuery("""
+        ShopOrder order = Jdbc.first(em, """
                         INSERT INTO shop_order (order_id, member_id, status, created_at, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT (order_id) DO NOTHING
-                        RETURNING\s""" + COLUMNS)
-                .setParameter(1, orderId).setParameter(2, memberId).setParameter(3, initial.name())
-                .setParameter(4, Timestamp.from(now)).getResultList();
-        Object[] row = (Object[]) (created.isEmpty()
-                ? em.createNativeQuery("SELECT " + COLUMNS + " FROM shop_order WHERE order_id = ?1 FOR UPDATE")
-                        .setParameter(1, orderId).getSingleResult()
-                : created.getFirst());
-        ShopOrder order = new ShopOrder();
-        order.orderId = (String) row[0];
-        order.memberId = ((Number) row[1]).longValue();
-        order.status = ShopOrder.Status.valueOf((String) row[2]);
-        order.total = (BigDecimal) row[3];
-        order.bonusesApplied = (BigDecimal) row[4];
-        order.couponCode = (String) row[5];
-        order.lines = (String) row[6];
-        order.placedAt = SqlInstants.of(row[7]);
-        order.paidAt = SqlInstants.of(row[8]);
-        order.cancelledAt = SqlInstants.of(row[9]);
-        order.refundedShare = (BigDecimal) row[10];
-        order.refunds = (String) row[11];
-        order.updatedAt = SqlInstants.of(row[12]);
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING
+                        RETURNING\s""" + COLUMNS, OrderBook::order, orderId, memberId, initial, now, now)
+                .orElseGet(() -> Jdbc.first(em, "SELECT " + COLUMNS + " FROM shop_order WHERE order_id = ? FOR UPDATE",
+                        OrderBook::order, orderId).orElseThrow());
         if (order.memberId != memberId) {
             throw ProblemException.invalid("memberId", "order " + orderId + " belongs to another member");
         }
         return order;
     }
 
-    /** Writes back what an event changed of the order {@link #lock} gave. */
-    void save(ShopOrder order) {
-        em.createNativeQuery("""
-                        UPDATE shop_order SET status = ?2, total = ?3, bonuses_applied = ?4, coupon_code = ?5,
-                            lines = ?6, placed_at = ?7, paid_at = ?8, cancelled_at = ?9, refunded_share = ?10,
-                            refunds = ?11, updated_at = ?12
-                        WHERE order_id = ?1""")
-                .setParameter(1, order.orderId).setParameter(2, order.status.name()).setParameter(3, order.total)
-                .setParameter(4, order.bonusesApplied).setParameter(5, order.couponCode)
-                .setParameter(6, order.lines).setParameter(7, timestamp(order.placedAt))
-                .setParameter(8, timestamp(order.paidAt)).setParameter(9, timestamp(order.cancelledAt))
-                .setParameter(10, order.refundedShare).setParameter(11, order.refunds)
-                .setParameter(12, timestamp(order.updatedAt)).executeUpdate();
+    private static ShopOrder order(ResultSet row) throws SQLException {
+        ShopOrder order = new ShopOrder();
+        order.orderId = row.getString(1);
+        order.memberId = row.getLong(2);
+        order.status = ShopOrder.Status.valueOf(row.getString(3));
+        order.total = row.getBigDecimal(4);
+        order.bonusesApplied = row.getBigDecimal(5);
+        order.couponCode = row.getString(6);
+        order.lines = row.getString(7);
+        order.placedAt = instant(row, 8);
+        order.paidAt = instant(row, 9);
+        order.cancelledAt = instant(row, 10);
+        order.refundedShare = row.getBigDecimal(11);
+        order.refunds = row.getString(12);
+        order.updatedAt = instant(row, 13);
+        return order;
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Writes back what an event changed of the order {@link #lock} gave. */
+    void save(ShopOrder order) {
+        Jdbc.update(em, """
+                        UPDATE shop_order SET status = ?, total = ?, bonuses_applied = ?, coupon_code = ?, lines = ?,
+                            placed_at = ?, paid_at = ?, cancelled_at = ?, refunded_share = ?, refunds = ?, updated_at = ?
+                        WHERE order_id = ?""",
+                order.status, order.total, order.bonusesApplied, order.couponCode, order.lines, order.placedAt,
+                order.paidAt, order.cancelledAt, order.refundedShare, order.refunds, order.updatedAt, order.orderId);
     }
 
     /**

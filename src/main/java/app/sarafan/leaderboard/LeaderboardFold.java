@@ -1,10 +1,10 @@
 package app.sarafan.leaderboard;
 
+import app.sarafan.common.sql.Jdbc;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 /**
  * Moves the queued leaderboard changes into the scores (leaderboard_fold(), migration V16): before every read of
@@ -22,11 +22,7 @@ class LeaderboardFold {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void fold() {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (var fold = connection.prepareStatement("SELECT leaderboard_fold()")) {
-                fold.execute();
-            }
-        });
+        Jdbc.list(em, "SELECT leaderboard_fold()", row -> true);
     }
 
     @Scheduled(identity = "leaderboard-fold", every = "${sarafan.leaderboard.fold-every}", delayed = "10s",

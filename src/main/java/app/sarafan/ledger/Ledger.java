@@ -1,5 +1,6 @@
 package app.sarafan.ledger;
 
+import app.sarafan.common.sql.Jdbc;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -61,11 +62,9 @@ public class Ledger {
         }
         // One statement; the rows are locked in the order it sorts them. Nothing is loaded: whoever then changes an
         // account reads it under the lock it already holds.
-        Account.getEntityManager().createNativeQuery("""
-                        SELECT member_id FROM account WHERE member_id = ANY (CAST(?1 AS BIGINT[]))
-                        ORDER BY member_id FOR NO KEY UPDATE""")
-                .setParameter(1, SqlArrays.bigints(memberIds))
-                .getResultList();
+        Jdbc.list(Account.getEntityManager(), """
+                        SELECT member_id FROM account WHERE member_id = ANY (CAST(? AS BIGINT[]))
+                        ORDER BY member_id FOR NO KEY UPDATE""", row -> true, SqlArrays.bigints(memberIds));
     }
 
     @Transactional

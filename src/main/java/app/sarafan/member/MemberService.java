@@ -1,5 +1,6 @@
 package app.sarafan.member;
 
+import app.sarafan.common.sql.Jdbc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -150,11 +151,9 @@ public class MemberService {
     public Optional<MemberRef> find(String externalId) {
         // A projection: a member entity would stay in the persistence context and be dirty-checked at every flush
         // of the transaction (an event's runs a dozen).
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Member.getEntityManager()
-                .createNativeQuery("SELECT id, external_id, status FROM member WHERE external_id = ?1")
-                .setParameter(1, externalId).getResultList();
-        return rows.stream().findFirst().map(MemberService::ref);
+        return Jdbc.first(Member.getEntityManager(), "SELECT id, external_id, status FROM member WHERE external_id = ?",
+                row -> new MemberRef(row.getLong(1), row.getString(2), MemberStatus.valueOf(row.getString(3))),
+                externalId);
     }
 
     /** The internal id of a member other features address by their external id; 404 for an unknown member. */

@@ -1,5 +1,6 @@
 package app.sarafan.redemption;
 
+import app.sarafan.common.sql.Jdbc;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +71,9 @@ public class Redemption extends PanacheEntityBase {
     static Optional<Redemption> liveForUpdate(String orderId) {
         // Most paid orders have none: a locking index probe tells, and the entity is read only when there is one
         // (after the lock, so as it stands). An entity query with a lock cost the event path several times more.
-        List<?> ids = getEntityManager().createNativeQuery(
-                        "SELECT id FROM redemption WHERE order_id = ?1 AND status <> 'RELEASED' FOR UPDATE")
-                .setParameter(1, orderId).getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(findById(((Number) ids.getFirst()).longValue()));
+        return Jdbc.first(getEntityManager(),
+                        "SELECT id FROM redemption WHERE order_id = ? AND status <> 'RELEASED' FOR UPDATE",
+                        row -> row.getLong(1), orderId)
+                .map(id -> findById(id));
     }
 }

@@ -1,5 +1,6 @@
 package app.sarafan.referral;
 
+import app.sarafan.common.sql.Jdbc;
 import java.util.List;
 
 import app.sarafan.common.tx.TransactionMemo;
@@ -69,12 +70,11 @@ public class ReferralTree {
      */
     @jakarta.transaction.Transactional
     public boolean markFirstPayment(long member, java.time.Instant paidAt) {
-        int first = em.createNativeQuery(
-                        "UPDATE referral_profile SET first_paid_at = ?2 WHERE member_id = ?1 AND first_paid_at IS NULL")
-                .setParameter(1, member).setParameter(2, java.sql.Timestamp.from(paidAt)).executeUpdate();
+        int first = Jdbc.update(em,
+                "UPDATE referral_profile SET first_paid_at = ? WHERE member_id = ? AND first_paid_at IS NULL",
+                paidAt, member);
         if (first == 1) {
-            em.createNativeQuery("UPDATE referral_closure SET descendant_paid = TRUE WHERE descendant_id = ?1")
-                    .setParameter(1, member).executeUpdate();
+            Jdbc.update(em, "UPDATE referral_closure SET descendant_paid = TRUE WHERE descendant_id = ?", member);
         }
         return first == 1;
     }
@@ -93,12 +93,10 @@ public class ReferralTree {
                 : read.upline().stream().filter(u -> u.level() <= levels).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Upline> readUpline(long member, int levels) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return Jdbc.list(em, """
                         SELECT ancestor_id, depth FROM referral_closure
-                        WHERE descendant_id = ?1 AND depth <= ?2 ORDER BY depth""")
-                .setParameter(1, member).setParameter(2, levels).getResultList();
-        return rows.stream().map(r -> new Upline(((Number) r[0]).longValue(), ((Number) r[1]).intValue())).toList();
+                        WHERE descendant_id = ? AND depth <= ? ORDER BY depth""",
+                row -> new Upline(row.getLong(1), row.getInt(2)), member, levels);
     }
 }

@@ -1,12 +1,9 @@
 package app.sarafan.common.config;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.tx.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 /**
  * The version of every kind of configuration, read once per transaction in one round trip (a shop event used to
@@ -34,15 +31,8 @@ public class ConfigurationVersions {
 
     private long[] read() {
         long[] versions = new long[ConfigurationSubject.values().length];
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT subject, version FROM configuration_version");
-                    ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    versions[ConfigurationSubject.valueOf(rows.getString(1)).ordinal()] = rows.getLong(2);
-                }
-            }
-        });
+        Jdbc.list(em, "SELECT subject, version FROM configuration_version",
+                row -> versions[ConfigurationSubject.valueOf(row.getString(1)).ordinal()] = row.getLong(2));
         return versions;
     }
 }
