@@ -215,7 +215,7 @@ psql_q -f bench/baseline-setup.sql >/dev/null
 # baseline_script core|full: one order-paid event's rows as a pgbench transaction. core: the shop event and order,
 # and per accrual the account lock, transaction, lot, accrual, balance and domain event. full: also what else the
 # service writes for the event: the results written back to the shop event and order, each domain event's mail
-# outbox row, the referral purchase's domain event, and the referrers' leaderboard scores.
+# outbox row, the referral purchase's domain event, and the referrers' queued leaderboard changes.
 baseline_script() {
   local kind="$1"
   echo "\\set n random(1000, $LAST_BUYER)"
@@ -226,7 +226,7 @@ baseline_script() {
   echo "INSERT INTO pgb_shop_order (order_id, member_id, status, total, paid_at, created_at, updated_at) VALUES ('ord-' || currval('pgb_event_seq'), :buyer, 'PAID', :total / 100.0, now(), now(), now());"
   [ "$kind" = full ] && echo "UPDATE pgb_shop_order SET status = 'PAID', total = :total / 100.0, bonuses_applied = 0, paid_at = now(), updated_at = now() WHERE order_id = 'ord-' || currval('pgb_event_seq');"
   # Buyer's cashback 5 %, level 1: 5 % (worked example) + 5 % (3-level rule), level 2: 2 %, level 3: 1 %. The
-  # service adds a referrer's rewards of one event to their scores together: once per referrer here.
+  # service queues a referrer's rewards of one event as one leaderboard change: once per referrer here.
   for share in "0 5 0" "1 5 1" "1 5 0" "2 2 1" "3 1 1"; do
     set -- $share
     echo "\\set m $OFFSET + :n / $(( 4 ** $1 ))"
@@ -261,7 +261,7 @@ pgbench_tps baseline >"$WORK/baseline.tps"
 pgbench_tps baseline-full >"$WORK/baseline-full.tps"
 read -r BASE_TPS BASE_LAT BASE_FAILED <"$WORK/baseline.tps"
 read -r FULL_TPS FULL_LAT FULL_FAILED <"$WORK/baseline-full.tps"
-psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event, pgb_notification, pgb_leaderboard_score; DROP SEQUENCE pgb_event_seq' >/dev/null
+psql_q -c 'DROP TABLE pgb_shop_event, pgb_shop_order, pgb_account, pgb_ledger_transaction, pgb_lot, pgb_accrual, pgb_domain_event, pgb_notification, pgb_leaderboard_delta; DROP SEQUENCE pgb_event_seq' >/dev/null
 
 echo "bench: order-paid events (${EVENTS_WARMUP} s warm-up, then ${SECONDS_PER_RUN} s)..."
 "$JAVA" bench/SignedEvents.java "$SECRET" $(( 2000 * EVENTS_WARMUP )) "$PREFIX" 1000 "$LAST_BUYER" "$WORK/warmup-events.tsv"
