@@ -1,6 +1,5 @@
 package app.sarafan.earning;
 
-import app.sarafan.common.sql.Jdbc;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.rule.RuleProfile;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,14 +1,16 @@
 package app.sarafan.event;
 
-import app.sarafan.common.sql.Jdbc;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.json.StoredJson;
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.common.tx.CommitWrites;
 import app.sarafan.member.MemberRef;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +48,11 @@ public class EventIntake {
     private final StoredJson json;
     private final EntityManager em;
     private final AppClock clock;
+    private final CommitWrites writes;
 
     EventIntake(EventSignature signature, ObjectMapper mapper, Validator validator, EventHandlers handlers,
-            StoredJson json, EntityManager em, AppClock clock) {
+            StoredJson json, EntityManager em, AppClock clock, CommitWrites writes) {
+        this.writes = writes;
         this.signature = signature;
         this.mapper = mapper;
         this.validator = validator;
@@ -103,9 +107,9 @@ public class EventIntake {
         MemberRef member = handlers.member(request);
         String result = json.write(handlers.handle(event, member));
         if (!dryRun) {
-            // What the handlers left in the session is written first, as a Hibernate update would have flushed it.
-            em.flush();
-            Jdbc.update(em, "UPDATE shop_event SET member_id = ?, result = ? WHERE id = ?", member.id(), result, id);
+            // With the domain events, in the round trip that writes them at commit.
+            writes.add(() -> new Jdbc.Statement("UPDATE shop_event SET member_id = ?, result = ? WHERE id = ?",
+                    List.of(member.id(), result, id)));
         }
         return new Answer(result, false);
     }

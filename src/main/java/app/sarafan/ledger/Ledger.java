@@ -1,11 +1,11 @@
 package app.sarafan.ledger;
 
-import app.sarafan.common.sql.Jdbc;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,5 @@
 package app.sarafan.member;
 
-import app.sarafan.common.sql.Jdbc;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import app.sarafan.audit.AuditEntityType;
 import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import app.sarafan.common.config.ConfigurationCache;
+import app.sarafan.common.config.ConfigurationSubject;
+import app.sarafan.common.config.ConfigurationVersions;
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.page.Cursor;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
-import app.sarafan.common.config.ConfigurationCache;
-import app.sarafan.common.config.ConfigurationSubject;
-import app.sarafan.common.config.ConfigurationVersions;
 import app.sarafan.member.MemberService;
 import app.sarafan.rule.RuleDefinition.Metric;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package app.sarafan.redemption;
 
-import app.sarafan.common.sql.Jdbc;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import app.sarafan.common.sql.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

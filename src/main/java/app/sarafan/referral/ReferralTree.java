@@ -1,8 +1,8 @@
 package app.sarafan.referral;
 
-import app.sarafan.common.sql.Jdbc;
 import java.util.List;
 
+import app.sarafan.common.sql.Jdbc;
 import app.sarafan.common.tx.TransactionMemo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package app.sarafan.common.sql;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +20,8 @@ import org.hibernate.Session;
  * binding through the type system, auto-flush of the session). Nothing goes through the persistence context, and
  * nothing is flushed: a caller whose entity changes the statement must see flushes first.
  *
- * <p>Parameters: strings, numbers, booleans, {@link Instant} (as timestamptz), enums (by name), null; arrays go in
- * as PostgreSQL array literals ({@link SqlArrays}) cast in the SQL.
+ * <p>Parameters: strings, numbers, booleans, {@link Instant} (as timestamptz), enums (by name), {@link SqlArray},
+ * null; or arrays as PostgreSQL array literals ({@link SqlArrays}) cast in the SQL.
  */
 public final class Jdbc {
 
@@ -30,6 +31,14 @@ public final class Jdbc {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** An array parameter: the PostgreSQL name of its element type and the elements. */
+    public record SqlArray(String type, Object[] elements) {
+    }
+
+    /** A statement and its parameters, to run later (see {@code CommitWrites}). */
+    public record Statement(String sql, List<Object> parameters) {
+    }
+
     private Jdbc() {
     }
 
@@ -37,7 +46,7 @@ public final class Jdbc {
     public static int update(EntityManager em, String sql, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
+                bind(connection, statement, parameters);
                 return statement.executeUpdate();
             }
         });
@@ -47,7 +56,7 @@ public final class Jdbc {
     public static <T> List<T> list(EntityManager em, String sql, Row<T> row, Object... parameters) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
+                bind(connection, statement, parameters);
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -64,13 +73,17 @@ public final class Jdbc {
         return list(em, sql, row, parameters).stream().findFirst();
     }
 
-    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+    /** Binds {@code parameters} to the statement's placeholders, in order. */
+    public static void bind(Connection connection, PreparedStatement statement, Object[] parameters)
+            throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
             if (value == null) {
                 statement.setNull(i + 1, Types.OTHER);
             } else if (value instanceof Instant instant) {
                 statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else if (value instanceof SqlArray array) {
+                statement.setArray(i + 1, connection.createArrayOf(array.type(), array.elements()));
             } else if (value instanceof Enum<?> constant) {
                 statement.setString(i + 1, constant.name());
             } else {
