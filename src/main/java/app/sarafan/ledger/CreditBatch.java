@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.common.tx.TransactionMemo;
 import app.sarafan.member.MemberRef;
 import app.sarafan.member.MemberStatus;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,12 +84,21 @@ public class CreditBatch {
                 WHERE a.member_id = s.account_id)
             SELECT id FROM input ORDER BY ord""";
 
+    // What the transaction's last lock answered. A paid order locks its buyer's and referrers' accounts up front
+    // (against deadlocks) and credits the same accounts a moment later: the second lock is answered from here.
+    // The Journal forgets it on every other write to an account, which could leave a debt behind; nothing else
+    // can make an answered account one that must be credited one by one (time passing can make a lot due, which
+    // the next operation on the account settles, as when the lock is a statement of its own a moment earlier).
+    static final String MEMO = CreditBatch.class.getName() + ".locked";
+
     private final EntityManager em;
     private final MeterRegistry metrics;
+    private final TransactionMemo memo;
 
-    CreditBatch(EntityManager em, MeterRegistry metrics) {
+    CreditBatch(EntityManager em, MeterRegistry metrics, TransactionMemo memo) {
         this.em = em;
         this.metrics = metrics;
+        this.memo = memo;
     }
 
     /**
@@ -96,6 +106,23 @@ public class CreditBatch {
      * members.
      */
     public record Locked(List<Long> accounts, Set<Long> oneByOne, Map<Long, MemberRef> members) {
+
+        /** The part of this answer about {@code memberIds}, or null when it does not cover them all. */
+        Locked of(Collection<Long> memberIds) {
+            if (!members.keySet().containsAll(memberIds)) {
+                return null;
+            }
+            List<Long> part = accounts.stream().filter(memberIds::contains).toList();
+            Set<Long> partOneByOne = new HashSet<>();
+            Map<Long, MemberRef> partMembers = new HashMap<>();
+            for (Long id : part) {
+                partMembers.put(id, members.get(id));
+                if (oneByOne.contains(id)) {
+                    partOneByOne.add(id);
+                }
+            }
+            return new Locked(part, partOneByOne, partMembers);
+        }
     }
 
     /**
@@ -109,6 +136,11 @@ public class CreditBatch {
         Map<Long, MemberRef> members = new HashMap<>();
         if (memberIds.isEmpty()) {
             return new Locked(accounts, oneByOne, members);
+        }
+        Locked known = memo.find(MEMO);
+        Locked part = known == null ? null : known.of(memberIds);
+        if (part != null) {
+            return part;
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
@@ -129,7 +161,9 @@ public class CreditBatch {
                 }
             }
         });
-        return new Locked(accounts, oneByOne, members);
+        Locked locked = new Locked(accounts, oneByOne, members);
+        memo.put(MEMO, locked);
+        return locked;
     }
 
     /**

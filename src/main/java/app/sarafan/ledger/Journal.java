@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.common.tx.TransactionMemo;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,9 +27,11 @@ class Journal {
     }
 
     private final MeterRegistry metrics;
+    private final TransactionMemo memo;
 
-    Journal(MeterRegistry metrics) {
+    Journal(MeterRegistry metrics, TransactionMemo memo) {
         this.metrics = metrics;
+        this.memo = memo;
     }
 
     LedgerTransaction post(Account account, Posting posting, Instant now) {
@@ -56,6 +59,8 @@ class Journal {
         account.reserved = account.reserved.add(tx.reservedChange);
         account.updatedAt = now;
         metrics.counter("sarafan.ledger.transactions", "kind", tx.kind.name()).increment();
+        // A debit may leave a debt, after which a credit must go one by one: what the last lock answered is stale.
+        memo.forget(CreditBatch.MEMO);
         return tx;
     }
 }

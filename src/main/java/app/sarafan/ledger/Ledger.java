@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import app.sarafan.common.money.Money;
-import app.sarafan.common.sql.Jdbc;
-import app.sarafan.common.sql.SqlArrays;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,11 +41,13 @@ public class Ledger {
 
     private final Journal journal;
     private final Settlement settlement;
+    private final CreditBatch batch;
     private final AppClock clock;
 
-    Ledger(Journal journal, Settlement settlement, AppClock clock) {
+    Ledger(Journal journal, Settlement settlement, CreditBatch batch, AppClock clock) {
         this.journal = journal;
         this.settlement = settlement;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -60,11 +60,9 @@ public class Ledger {
         if (memberIds.isEmpty()) {
             return;
         }
-        // One statement; the rows are locked in the order it sorts them. Nothing is loaded: whoever then changes an
-        // account reads it under the lock it already holds.
-        Jdbc.list(Account.getEntityManager(), """
-                        SELECT member_id FROM account WHERE member_id = ANY (CAST(? AS BIGINT[]))
-                        ORDER BY member_id FOR NO KEY UPDATE""", row -> true, SqlArrays.bigints(memberIds));
+        // One statement; the rows are locked in the order it sorts them. It is the credit batch's lock, so that the
+        // batch crediting these accounts next in the transaction has its answer without asking again.
+        batch.lock(memberIds, clock.now());
     }
 
     @Transactional

@@ -33,6 +33,19 @@ public class TransactionMemo {
         return value;
     }
 
+    /** The value kept under {@code key} in the current transaction, or null. */
+    @SuppressWarnings("unchecked")
+    public <T> T find(Object key) {
+        return registry.getTransactionKey() == null ? null : (T) registry.getResource(key);
+    }
+
+    /** Keeps {@code value} under {@code key} until the current transaction ends; outside one, nothing. */
+    public void put(Object key, Object value) {
+        if (registry.getTransactionKey() != null) {
+            registry.putResource(key, value);
+        }
+    }
+
     public void forget(Object key) {
         if (registry.getTransactionKey() != null) {
             registry.putResource(key, null);
