@@ -20,15 +20,12 @@ public class TransactionMemo {
         this.registry = registry;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The value kept under {@code key}, computed and kept first if there is none (outside a transaction: computed). */
     public <T> T get(Object key, Supplier<T> compute) {
-        if (registry.getTransactionKey() == null) {
-            return compute.get();
-        }
-        T value = (T) registry.getResource(key);
+        T value = find(key);
         if (value == null) {
             value = compute.get();
-            registry.putResource(key, value);
+            put(key, value);
         }
         return value;
     }
@@ -47,8 +44,6 @@ public class TransactionMemo {
     }
 
     public void forget(Object key) {
-        if (registry.getTransactionKey() != null) {
-            registry.putResource(key, null);
-        }
+        put(key, null);
     }
 }
