@@ -17,8 +17,14 @@ public record AwardDefinition(
         String code,
         @NotBlank @Size(max = 100) String name,
         @Size(max = 500) String description,
-        @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https URL") String imageUrl,
+        @Size(max = 500) @Pattern(regexp = AwardDefinition.IMAGE_URL, message = "must be an https URL") String imageUrl,
         Metric metric,
         @Positive BigDecimal threshold,
         Boolean active) {
+
+    /**
+     * {@code https://} and no ASCII whitespace: Java's {@code \S}, spelt out because ECMA-262's {@code \S} (what
+     * JSON Schema tools run for the pattern in openapi.yaml) also refuses Unicode spaces; the same text there.
+     */
+    static final String IMAGE_URL = "https://[^\\t\\n\\x0B\\f\\r ]+";
 }

@@ -196,6 +196,22 @@ class LeaderboardTest extends ApiTest {
         shop().get("/v1/leaderboard?limit=101").then().statusCode(400).body("errors.field", equalTo(List.of("limit")));
     }
 
+    @Test
+    void aDisplayNameIsLatinOrCyrillicLettersDigitsSpacesAndFourSigns() {
+        String member = register("Irina Volkova", null, null);
+        for (String name : List.of("Иван П.", "Ёлка-2", "José Müller", "Łukasz O'Neil", "ab_9")) {
+            put(member, Map.of("visibility", "DISPLAY_NAME", "displayName", name)).statusCode(200)
+                    .body("shownAs", equalTo(name));
+        }
+        // Letters of other scripts, signs that are not letters, and digits other than 0-9 are refused, as the
+        // contract's pattern refuses them.
+        for (String name : List.of("Αλέξης", "李小龙", "Ira ²", "Ira\u00A0V", "Ira 🙂", "Ira\u0483")) {
+            put(member, Map.of("visibility", "DISPLAY_NAME", "displayName", name)).statusCode(400)
+                    .body("errors.field", equalTo(List.of("displayName")));
+        }
+        member(member).get("/v1/me/leaderboard-profile").then().body("displayName", equalTo("ab_9"));
+    }
+
     private static io.restassured.response.ValidatableResponse put(String member, Map<String, Object> body) {
         return member(member).contentType(ContentType.JSON).body(body).put("/v1/me/leaderboard-profile").then();
     }
