@@ -2,8 +2,13 @@ package app.sarafan.common.error;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import app.sarafan.common.http.AllowedMethods;
+import app.sarafan.common.http.RequestText;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
  * Turns every failure into {@code application/problem+json}: business refusals, validation, unreadable JSON, the
@@ -79,9 +85,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        Response problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED, "Allowed: " + e.getResponse().getAllowedMethods())
+        // RESTEasy's exception names no method: the resource model says which this path serves.
+        Set<String> allowed = AllowedMethods.at(CurrentRequestManager.get());
+        Response problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This path serves " + String.join(", ", allowed))
                 .toResponse(instance(uri));
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+        return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 
     @ServerExceptionMapper
@@ -140,14 +148,51 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        String refused = refusedByTheDatabase(e);
+        if (refused != null) {
+            // Input the edge should have refused reached PostgreSQL: still the caller's mistake, and no trace.
+            LOG.warnf("Refused as %s by the database on %s", refused, instance(uri));
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request holds " + refused)
+                    .toResponse(instance(uri));
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return Problem.of(ProblemType.INTERNAL, "Unexpected failure; quote error id " + errorId + " to support")
                 .with("errorId", errorId).toResponse(instance(uri));
     }
 
+    /** The path as sent, still percent-encoded: a URI reference whatever its decoded text holds. */
     private static String instance(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return uri.getRequestUri().getRawPath();
+        } catch (RuntimeException unparseable) {
+            return RequestText.asUriReference(uri.getPath());
+        }
+    }
+
+    /**
+     * What PostgreSQL refused as data the caller sent (SQLSTATE class 22: text it cannot store, a value longer than
+     * its column), or null for any other failure.
+     */
+    static String refusedByTheDatabase(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "22021", "22P05" -> {
+                        return "text that cannot be stored (a NUL or a byte that is not UTF-8)";
+                    }
+                    case "22001" -> {
+                        return "a value longer than can be stored";
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String reasonOf(JsonMappingException e) {

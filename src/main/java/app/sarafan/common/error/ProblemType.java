@@ -21,7 +21,9 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since you read it"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL(500, "internal", "Internal error");
 
     public static final String BASE = "https://sarafan.app/problems/";
