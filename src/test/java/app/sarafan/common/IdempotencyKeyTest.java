@@ -2,17 +2,28 @@ package app.sarafan.common;
 
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
+import app.sarafan.common.hash.Sha256;
+import app.sarafan.common.idempotency.IdempotencyRecordsPurge;
+import app.sarafan.common.idempotency.IdempotencyWindow;
+import app.sarafan.common.json.StoredJson;
+import app.sarafan.ledger.AdjustmentRequest;
 import app.sarafan.support.ApiTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -83,21 +94,142 @@ class IdempotencyKeyTest extends ApiTest {
         assertEquals("0.00", available(dave));
     }
 
-    @jakarta.inject.Inject
-    app.sarafan.common.idempotency.IdempotencyRecordsPurge purge;
+    @Inject
+    IdempotencyRecordsPurge purge;
+
+    @Inject
+    IdempotencyWindow window;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    StoredJson storedJson;
 
     @Test
-    void aKeyIsForgottenAfterItsRetention() {
+    void aReplayJustInsideTheWindowReplaysEvenAfterThePurge() {
+        String eve = newMember();
+        String key = UUID.randomUUID().toString();
+        Response first = adjustWithKey(eve, key, GIFT);
+        first.then().statusCode(201);
+
+        clock.advance(window.retention().minusMinutes(1));
+        purge.purgeChunk();
+
+        Response replay = adjustWithKey(eve, key, GIFT);
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), replay.asString());
+        assertEquals("25.00", available(eve));
+    }
+
+    @Test
+    void afterTheWindowAndThePurgeTheSameKeyRunsAfresh() {
         String eve = newMember();
         String key = UUID.randomUUID().toString();
         adjustWithKey(eve, key, GIFT).then().statusCode(201);
-        clock.advance(java.time.Duration.ofDays(6));
+
+        clock.advance(window.retention().plusMinutes(1));
         purge.purgeChunk();
+
+        adjustWithKey(eve, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", nullValue());
         adjustWithKey(eve, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", "true");
-        clock.advance(java.time.Duration.ofDays(2));
-        purge.purgeChunk();
-        adjustWithKey(eve, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
         assertEquals("50.00", available(eve));
+        assertEquals(2, transactionCount(eve));
+    }
+
+    /** The window is exact: a key past it is forgotten although the hourly purge has not deleted it yet. */
+    @Test
+    void afterTheWindowTheSameKeyRunsAfreshBeforeThePurge() {
+        String frank = newMember();
+        String key = UUID.randomUUID().toString();
+        adjustWithKey(frank, key, GIFT).then().statusCode(201);
+
+        clock.advance(window.retention().plusSeconds(1));
+
+        adjustWithKey(frank, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertEquals("50.00", available(frank));
+    }
+
+    @Test
+    void theWindowIsSevenDaysAsDocumented() {
+        assertEquals(java.time.Duration.ofDays(7), window.retention());
+    }
+
+    @Test
+    void aKeyOfMoreThan255CharactersIsRefused() {
+        String grace = newMember();
+        adjustWithKey(grace, "k".repeat(256), GIFT).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals("0.00", available(grace));
+    }
+
+    @Test
+    void aKeyWithCharactersBeyondVisibleAsciiIsRefused() {
+        String grace = newMember();
+        adjustWithKey(grace, "cl\u00e9-1", GIFT).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals("0.00", available(grace));
+    }
+
+    /**
+     * A request whose key is held by one still running (simulated by a transaction holding the key's row) waits
+     * for it a little, then answers 409 idempotency-key-in-use; once the other is done, it replays.
+     */
+    @Test
+    void aKeyStillInFlightAnswersInUseThenReplays() throws Exception {
+        String henry = newMember();
+        String key = UUID.randomUUID().toString();
+        Response first = adjustWithKey(henry, key, GIFT);
+        first.then().statusCode(201);
+
+        try (Connection running = dataSource.getConnection()) {
+            running.setAutoCommit(false);
+            try (PreparedStatement hold = running.prepareStatement(
+                    "UPDATE idempotency_record SET status = status WHERE idem_key = ?")) {
+                hold.setString(1, key);
+                assertEquals(1, hold.executeUpdate());
+            }
+            adjustWithKey(henry, key, GIFT).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/idempotency-key-in-use"))
+                    .body("status", equalTo(409));
+            running.rollback();
+        }
+
+        Response replay = adjustWithKey(henry, key, GIFT);
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), replay.asString());
+        assertEquals("25.00", available(henry));
+    }
+
+    /** A row written before V17 holds the raw "caller METHOD path" scope; a retry spelt as then replays it. */
+    @Test
+    void aKeyStoredBeforeTheScopeWasADigestStillReplays() throws Exception {
+        String ivy = newMember();
+        String key = UUID.randomUUID().toString();
+        String caller = "admin:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(ADMIN_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        String legacyScope = caller + " POST /v1/admin/members/" + ivy + "/adjustments";
+        String body = storedJson.write(mapper.convertValue(GIFT, AdjustmentRequest.class));
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO idempotency_record (scope, idem_key, request_hash, status, response_body, created_at)
+                VALUES (?, ?, ?, 201, '{"legacy":true}', now())""")) {
+            insert.setString(1, legacyScope);
+            insert.setString(2, key);
+            insert.setString(3, Sha256.hex(legacyScope, body));
+            assertEquals(1, insert.executeUpdate());
+        }
+
+        adjustWithKey(ivy, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("legacy", equalTo(true));
+        adjustWithKey(ivy, key, Map.of("type", "CREDIT", "amount", "26.00", "reason", "gift"))
+                .then().statusCode(409).body("type", endsWith("/idempotency-key-reused"));
+        assertEquals("0.00", available(ivy));
     }
 
     @Test

@@ -1,19 +1,17 @@
 package app.sarafan.common.idempotency;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 
 import app.sarafan.common.time.AppClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Forgets Idempotency-Keys after their retention (7 days by default; clients retry within minutes or hours).
- * Deleting is idempotent, so every instance may run it; it deletes in chunks to keep transactions short.
+ * Forgets Idempotency-Keys after their retention ({@link IdempotencyWindow}: 7 days by default, never less than
+ * 24 hours; clients retry within minutes or hours). A key is replayed until the purge deletes it. Deleting is idempotent, so every instance may run it; it deletes in chunks to keep transactions short.
  */
 @ApplicationScoped
 public class IdempotencyRecordsPurge {
@@ -23,13 +21,12 @@ public class IdempotencyRecordsPurge {
 
     private final EntityManager em;
     private final AppClock clock;
-    private final Duration retention;
+    private final IdempotencyWindow window;
 
-    IdempotencyRecordsPurge(EntityManager em, AppClock clock,
-            @ConfigProperty(name = "sarafan.idempotency.retention", defaultValue = "P7D") Duration retention) {
+    IdempotencyRecordsPurge(EntityManager em, AppClock clock, IdempotencyWindow window) {
         this.em = em;
         this.clock = clock;
-        this.retention = retention;
+        this.window = window;
     }
 
     @Scheduled(every = "${sarafan.idempotency.purge-every:1h}", delayed = "1m",
@@ -42,7 +39,7 @@ public class IdempotencyRecordsPurge {
             total += deleted;
         } while (deleted == CHUNK);
         if (total > 0) {
-            LOG.infof("Forgot %d Idempotency-Keys older than %s", total, retention);
+            LOG.infof("Forgot %d Idempotency-Keys older than %s", total, window.retention());
         }
     }
 
@@ -51,7 +48,7 @@ public class IdempotencyRecordsPurge {
         return em.createNativeQuery("""
                         DELETE FROM idempotency_record WHERE ctid IN (
                             SELECT ctid FROM idempotency_record WHERE created_at < ?1 LIMIT ?2)""")
-                .setParameter(1, Timestamp.from(clock.now().minus(retention)))
+                .setParameter(1, Timestamp.from(window.forgetBefore(clock.now())))
                 .setParameter(2, CHUNK)
                 .executeUpdate();
     }
