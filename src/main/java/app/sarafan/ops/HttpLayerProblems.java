@@ -5,6 +5,7 @@ import java.util.Set;
 import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemType;
 import app.sarafan.common.http.ContractParameters;
+import app.sarafan.cors.CrossOriginRoutes;
 import app.sarafan.massop.MassOperationResource;
 import app.sarafan.referral.imports.ImportResource;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -38,10 +39,11 @@ public class HttpLayerProblems {
     MemorySize maxHeaderSize;
 
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(new RequestTargets(ContractParameters.fromClasspath(),
-                maxUriLength, maxHeaderSize.asLongValue()));
-        router.route().order(Integer.MIN_VALUE + 1).handler(new BodyLimits(UPLOAD_PATHS, maxBodySize.asLongValue(),
-                maxUploadSize.asLongValue()));
+        // Right after the CORS route (app.sarafan.cors), so that a page on an allowed origin can read these problems.
+        router.route().order(CrossOriginRoutes.ORDER + 1).handler(new RequestTargets(
+                ContractParameters.fromClasspath(), maxUriLength, maxHeaderSize.asLongValue()));
+        router.route().order(CrossOriginRoutes.ORDER + 2).handler(new BodyLimits(
+                UPLOAD_PATHS, maxBodySize.asLongValue(), maxUploadSize.asLongValue()));
         router.route().order(Integer.MAX_VALUE).handler(ctx -> EdgeAnswer.send(ctx,
                 Problem.of(ProblemType.NOT_FOUND, "No resource at this path")));
         // The router refuses a path it cannot normalize (a malformed %-escape) before any route runs.

@@ -50,8 +50,9 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * <li>A path or method the contract does not have, answered {@code 404} or {@code 405}: tests of the answer to
  * unknown routes. The body, when there is one, must still be a {@code Problem}. Any other answer to an
  * undeclared path or method is a violation (an endpoint the contract does not declare).</li>
- * <li>A CORS preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}): answered by the CORS filter
- * for every path, it belongs to the CORS protocol, not to an operation.</li>
+ * <li>A CORS preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}): answered by the CORS layer
+ * ({@code app.sarafan.cors}) before any resource, it belongs to the CORS protocol, not to an operation, and is not
+ * in the contract (docs/browsers.md says what it answers; {@code CorsTest} holds it to that).</li>
  * </ul>
  *
  * <p>The document is parsed once per class loader that runs tests (about 0.5 s each: one for the plain tests, one

@@ -18,7 +18,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
  * {@code Idempotent-Replayed}, {@code Allow}, {@code Retry-After}, {@code WWW-Authenticate} and the like are part of
  * the contract, so an integrator's generated client knows them. (The library checks the declared ones: present when
  * {@code required}, valid against their schema.) HTTP's own framing and caching headers, and CORS headers, which
- * the CORS filter adds to every path by the configured origins, are not declared per operation.
+ * the CORS layer adds to the member paths for the configured origins ({@code app.sarafan.cors}), are not declared
+ * per operation.
  */
 final class DeclaredHeaders implements CustomResponseValidator {
 
