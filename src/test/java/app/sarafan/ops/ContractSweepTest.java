@@ -108,6 +108,71 @@ class ContractSweepTest extends ApiTest {
         assertNoServerError(operation, send(operation, member, "{}"));
     }
 
+    /**
+     * Each property of each documented example made to break its schema, one at a time (a value of a type no
+     * schema of it takes, a string one past its maxLength, a value outside its enum): the operation refuses it
+     * with a 4xx, as a fuzzer's negative data expects; a 2xx would also break the contract filter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void anExampleWithOnePropertyBreakingItsSchemaIsRefused(Operation operation) throws IOException {
+        if (!operation.takesBody()) {
+            return;
+        }
+        JsonNode schema = bodySchema(operation);
+        String member = newMember();
+        for (String example : examples(operation)) {
+            JsonNode body = JSON.readTree(example);
+            if (!body.isObject()) {
+                continue;
+            }
+            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonNode property = schemaOf(operation.document(), schema.path("properties").path(name));
+                for (JsonNode broken : breaking(property)) {
+                    com.fasterxml.jackson.databind.node.ObjectNode mutated = body.deepCopy();
+                    mutated.set(name, broken);
+                    Response response = send(operation, member, JSON.writeValueAsString(mutated));
+                    assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, operation + " took "
+                            + name + "=" + broken + ": " + response.statusCode() + " " + response.asString());
+                }
+            }
+        }
+    }
+
+    /** Values that break this schema whatever else it allows. */
+    private static List<JsonNode> breaking(JsonNode schema) {
+        List<JsonNode> values = new ArrayList<>();
+        String type = schema.path("type").asText("");
+        boolean combined = schema.has("oneOf") || schema.has("anyOf");
+        if (!combined && !type.isEmpty() && !schema.path("additionalProperties").isObject()) {
+            values.add("object".equals(type) ? JSON.getNodeFactory().textNode("not-an-object")
+                    : JSON.getNodeFactory().objectNode().put("not", "a " + type));
+        }
+        if ("string".equals(type) && schema.has("maxLength") && !schema.has("enum") && !schema.has("pattern")
+                && !schema.has("format")) {
+            values.add(JSON.getNodeFactory().textNode("a".repeat(schema.get("maxLength").asInt() + 1)));
+        }
+        if (schema.has("enum")) {
+            values.add(JSON.getNodeFactory().textNode("ZZ_NOT_IN_ENUM"));
+        }
+        return values;
+    }
+
+    private static JsonNode bodySchema(Operation operation) {
+        JsonNode body = resolve(operation.document(), operation.node().get("requestBody"));
+        return schemaOf(operation.document(), body.path("content").path("application/json").path("schema"));
+    }
+
+    /** A schema with its $ref followed and a single-member allOf (how nullable refs are written) unwrapped. */
+    private static JsonNode schemaOf(JsonNode document, JsonNode schema) {
+        JsonNode resolved = resolve(document, schema);
+        while (resolved.path("allOf").size() == 1) {
+            resolved = resolve(document, resolved.get("allOf").get(0));
+        }
+        return resolved;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void junkInEveryQueryParameterIsNoServerError(Operation operation) {
