@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * Holds every request target to what the contract promises, before authentication and before any resource: a URI
  * no longer than {@code sarafan.http.max-uri-length} (414), headers within {@code sarafan.http.max-header-size}
  * (431), and path and query parameters that are UTF-8 text without control characters and within the maxLength
- * openapi.yaml documents for them (400 naming the parameter). The database never sees a NUL, and no resource has
+ * openapi.yaml documents for them, and not empty unless the parameter is a free string (400 naming the parameter). The database never sees a NUL, and no resource has
  * to check.
  */
 final class RequestTargets implements Handler<RoutingContext> {
@@ -90,7 +90,12 @@ final class RequestTargets implements Handler<RoutingContext> {
                 }
                 try {
                     String value = equals < 0 ? "" : RequestText.queryComponent(pair.substring(equals + 1));
-                    tooLong(query.get(name), value).ifPresent(errors::add);
+                    Parameter documented = query.get(name);
+                    if (value.isEmpty() && documented != null && !documented.mayBeEmpty()) {
+                        errors.add(new FieldError(name, "must not be empty; leave the parameter out for its default"));
+                        continue;
+                    }
+                    tooLong(documented, value).ifPresent(errors::add);
                 } catch (RequestText.NotText e) {
                     errors.add(new FieldError(name, e.getMessage()));
                 }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import app.sarafan.common.idempotency.IdempotentRequests;
 import app.sarafan.common.page.Page;
+import app.sarafan.common.page.QueryParams;
 import app.sarafan.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+
+import app.sarafan.common.page.QueryParams;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -47,8 +50,8 @@ public class WebhookResource {
     }
 
     @GET
-    public Page<EndpointView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return endpoints.list(limit, cursor);
+    public Page<EndpointView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return endpoints.list(QueryParams.integer("limit", limit), cursor);
     }
 
     @GET
@@ -72,8 +75,8 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    public Page<DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public Page<DeliveryView> deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        return endpoints.deliveries(id, limit, cursor);
+        return endpoints.deliveries(id, QueryParams.integer("limit", limit), cursor);
     }
 }

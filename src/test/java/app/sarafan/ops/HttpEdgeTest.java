@@ -133,6 +133,19 @@ class HttpEdgeTest extends ApiTest {
     }
 
     @Test
+    void anEmptyValueOfATypedQueryParameterIsRefusedNotReadAsAbsent() throws Exception {
+        String alice = newMember();
+        List<String> failures = new ArrayList<>();
+        add(failures, expectProblem("GET", "/v1/members/" + alice + "/transactions?limit=", 400, "limit"));
+        add(failures, expectProblem("GET", "/v1/members/" + alice + "/transactions?from=", 400, "from"));
+        add(failures, expectProblem("GET", "/v1/admin/withdrawals?status=", 400, "status"));
+        add(failures, expectProblem("GET", "/v1/admin/webhooks?limit", 400, "limit"));
+        assertEquals(List.of(), failures);
+        // A free-text parameter may be empty: it filters nothing out.
+        given().header("X-Api-Key", ADMIN_KEY).get("/v1/admin/withdrawals?externalId=").then().statusCode(200);
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsRefusedAsSoonAsTheLimitIsPassed() throws IOException {
         assertChunkedRefusedAt("/v1/members", "application/json", 1024 * 1024);
         assertChunkedRefusedAt("/v1/admin/imports", "text/csv", 16 * 1024 * 1024);

@@ -26,8 +26,11 @@ public final class ContractParameters {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    /** A documented parameter; {@code maxLength} is null when the contract sets none. */
-    public record Parameter(String name, Integer maxLength) {
+    /**
+     * A documented parameter; {@code maxLength} is null when the contract sets none. {@code mayBeEmpty} is true only
+     * for a free string (no enum, format, pattern or minLength): for any other schema an empty value is not a value.
+     */
+    public record Parameter(String name, Integer maxLength, boolean mayBeEmpty) {
     }
 
     /** One path of the contract: its segments ({@code null} where a parameter stands) and its operations. */
@@ -54,7 +57,7 @@ public final class ContractParameters {
         /** The path parameter at segment {@code i}, or null if that segment is a literal. */
         public Parameter pathParameterAt(int i) {
             String name = parameters.get(i);
-            return name == null ? null : pathParameters.getOrDefault(name, new Parameter(name, null));
+            return name == null ? null : pathParameters.getOrDefault(name, new Parameter(name, null, true));
         }
 
         public Map<String, Parameter> query(String method) {
@@ -102,7 +105,8 @@ public final class ContractParameters {
                 all.addAll(parameters(contract, operation.getValue().path("parameters")));
                 for (JsonNode parameter : all) {
                     String name = parameter.path("name").asText();
-                    Parameter documented = new Parameter(name, maxLength(contract, parameter.path("schema")));
+                    JsonNode schema = parameter.path("schema");
+                    Parameter documented = new Parameter(name, maxLength(contract, schema), mayBeEmpty(contract, schema));
                     switch (parameter.path("in").asText()) {
                         case "path" -> pathParameters.merge(name, documented,
                                 (a, b) -> a.maxLength() == null ? b : a);
@@ -153,6 +157,15 @@ public final class ContractParameters {
     private static Integer maxLength(JsonNode contract, JsonNode schema) {
         JsonNode resolved = resolve(contract, schema);
         return resolved.has("maxLength") ? resolved.get("maxLength").asInt() : null;
+    }
+
+    private static boolean mayBeEmpty(JsonNode contract, JsonNode schema) {
+        JsonNode resolved = resolve(contract, schema);
+        if ("array".equals(resolved.path("type").asText())) {
+            resolved = resolve(contract, resolved.path("items"));
+        }
+        return "string".equals(resolved.path("type").asText()) && !resolved.has("enum") && !resolved.has("format")
+                && !resolved.has("pattern") && resolved.path("minLength").asInt(0) == 0;
     }
 
     private static JsonNode resolve(JsonNode contract, JsonNode node) {
