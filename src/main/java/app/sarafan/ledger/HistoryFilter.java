@@ -15,14 +15,13 @@ public record HistoryFilter(Set<TransactionKind> kinds, Instant from, Instant to
 
     public static HistoryFilter parse(List<String> kind, String from, String to, String limit, String cursor) {
         Set<TransactionKind> kinds = EnumSet.noneOf(TransactionKind.class);
+        // One kind per value, as the contract's exploded form array says; a comma list is not a kind.
         for (String value : kind == null ? List.<String>of() : kind) {
-            for (String part : value.split(",")) {
-                try {
-                    kinds.add(TransactionKind.valueOf(part.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid("kind", "unknown kind '" + part.trim() + "'; one of "
-                            + List.of(TransactionKind.values()));
-                }
+            try {
+                kinds.add(TransactionKind.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("kind", "unknown kind '" + value + "'; one of "
+                        + List.of(TransactionKind.values()) + ", repeat the parameter for several");
             }
         }
         Instant[] period = QueryParams.period(from, to);

@@ -107,7 +107,7 @@ class WebhookDelivery {
         } catch (WebhookUrls.Refused e) {
             error = "URL refused: " + e.getMessage();
         } catch (java.io.IOException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            error = networkFailure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -157,5 +157,15 @@ class WebhookDelivery {
                         + " an administrator can enable it again", endpointId, failures, reason);
             }
         }
+    }
+
+    /** What an administrator reads about a failed attempt: plain words, no Java class names. */
+    static String networkFailure(java.io.IOException e) {
+        String what = e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                : e instanceof java.net.ConnectException ? "could not connect"
+                : e instanceof java.net.UnknownHostException ? "unknown host"
+                : e instanceof javax.net.ssl.SSLException ? "TLS handshake failed"
+                : "network error";
+        return e.getMessage() == null || e.getMessage().isBlank() ? what : what + ": " + e.getMessage();
     }
 }

@@ -216,17 +216,22 @@ class IdempotencyKeyTest extends ApiTest {
                 .digest(ADMIN_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
         String legacyScope = caller + " POST /v1/admin/members/" + ivy + "/adjustments";
         String body = storedJson.write(mapper.convertValue(GIFT, AdjustmentRequest.class));
+        // What the row answers is a real adjustment's answer (of another member), so the replay is told by it.
+        String storedAnswer = adjustWithKey(newMember(), UUID.randomUUID().toString(), GIFT).then().statusCode(201)
+                .extract().asString();
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO idempotency_record (scope, idem_key, request_hash, status, response_body, created_at)
-                VALUES (?, ?, ?, 201, '{"legacy":true}', now())""")) {
+                VALUES (?, ?, ?, 201, ?, now())""")) {
             insert.setString(1, legacyScope);
             insert.setString(2, key);
             insert.setString(3, Sha256.hex(legacyScope, body));
+            insert.setString(4, storedAnswer);
             assertEquals(1, insert.executeUpdate());
         }
 
-        adjustWithKey(ivy, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", "true")
-                .body("legacy", equalTo(true));
+        String replayed = adjustWithKey(ivy, key, GIFT).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .extract().asString();
+        assertEquals(mapper.readTree(storedAnswer), mapper.readTree(replayed));
         adjustWithKey(ivy, key, Map.of("type", "CREDIT", "amount", "26.00", "reason", "gift"))
                 .then().statusCode(409).body("type", endsWith("/idempotency-key-reused"));
         assertEquals("0.00", available(ivy));

@@ -82,8 +82,10 @@ class HistoryPaginationTest extends ApiTest {
                 .get("/v1/members/{id}/transactions", bob).then()
                 .body("items.amount", equalTo(List.of("3.00", "-4.00")))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
-        shop().queryParam("kind", "EXPIRY,ACTIVATION").get("/v1/members/{id}/transactions", bob).then()
+        shop().queryParam("kind", "EXPIRY", "ACTIVATION").get("/v1/members/{id}/transactions", bob).then()
                 .body("items.size()", equalTo(0))
                 .body("nextCursor", org.hamcrest.Matchers.nullValue());
+        shop().queryParam("kind", "EXPIRY,ACTIVATION").get("/v1/members/{id}/transactions", bob).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("kind")));
     }
 }
