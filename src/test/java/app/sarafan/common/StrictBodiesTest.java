@@ -190,6 +190,17 @@ class StrictBodiesTest extends ApiTest {
         admin().get("/v1/admin/rules/{id}/versions", id).then().statusCode(200).body("version", equalTo(List.of(1)));
     }
 
+    @Test
+    void aNumberOutOfRangeOrNestingTooDeepIsAPlainProblem() {
+        plainProblem(admin().body("{\"name\":\"r\",\"profile\":\"ORDER_PAID\",\"active\":false,"
+                + "\"priority\":99999999999}").post("/v1/admin/rules").then())
+                .body("type", endsWith("/validation")).body("errors[0].field", equalTo("priority"))
+                .body("errors[0].message", equalTo("is a number out of range"));
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        plainProblem(admin().body("{\"rows\":" + deep + "}").post("/v1/admin/imports").then())
+                .body("type", endsWith("/malformed-request")).body("detail", containsString("nested at most"));
+    }
+
     // ---- every kind on every body-reading endpoint --------------------------------------------------------------
 
     /** One body each operation accepts, as {@code method path body}; the test alters it four ways. */

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -42,7 +45,11 @@ public final class UnreadableJson {
             return Problem.of(ProblemType.MALFORMED_REQUEST, "The body must be exactly one JSON value; more content "
                     + "follows it" + at(failure.getLocation()));
         }
-        if (failure instanceof StreamReadException) {
+        if (failure instanceof StreamConstraintsException) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body exceeds what is read: " + limits(parser)
+                    + at(failure.getLocation()));
+        }
+        if (failure instanceof JsonParseException) {
             String duplicate = duplicateKey(failure);
             if (duplicate != null) {
                 // STRICT_DUPLICATE_DETECTION: the parser stands in the object that repeats the key.
@@ -63,10 +70,18 @@ public final class UnreadableJson {
                     "is not a known property; known are " + known(unknown))));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Problem.validation(List.of(new FieldError(fieldOf(mapping.getPath()), reasonOf(mapping))));
+            String reason = failure instanceof InputCoercionException ? "is a number out of range" : reasonOf(mapping);
+            return Problem.validation(List.of(new FieldError(fieldOf(mapping.getPath()), reason)));
         }
         // Valid JSON of the wrong shape at the top (an array, a string).
         return Problem.of(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object");
+    }
+
+    private static String limits(JsonParser parser) {
+        StreamReadConstraints limits = parser == null ? StreamReadConstraints.defaults() : parser.streamReadConstraints();
+        return "objects and arrays nested at most " + limits.getMaxNestingDepth() + " deep, numbers of at most "
+                + limits.getMaxNumberLength() + " digits, strings of at most " + limits.getMaxStringLength()
+                + " characters";
     }
 
     private static JsonProcessingException innermost(JsonProcessingException e) {
