@@ -315,7 +315,7 @@ public class Redemptions {
     private static void requireReserved(Redemption redemption, String what) {
         if (redemption.status != RedemptionStatus.RESERVED) {
             throw new ProblemException(Problem.of(ProblemType.WRONG_STATE, "Redemption " + redemption.id
-                    + " is " + redemption.status + " and cannot be " + what).with("status", redemption.status));
+                    + " is " + redemption.status + " and cannot be " + what).with("currentStatus", redemption.status));
         }
     }
 

@@ -339,7 +339,7 @@ public class Withdrawals {
     private static void requireStatus(Withdrawal withdrawal, String what, WithdrawalStatus... allowed) {
         if (!List.of(allowed).contains(withdrawal.status)) {
             throw new ProblemException(Problem.of(ProblemType.WRONG_STATE, "Withdrawal " + withdrawal.id + " is "
-                    + withdrawal.status + " and cannot be " + what).with("status", withdrawal.status.name()));
+                    + withdrawal.status + " and cannot be " + what).with("currentStatus", withdrawal.status.name()));
         }
     }
 

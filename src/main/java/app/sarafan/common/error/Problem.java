@@ -3,6 +3,7 @@ package app.sarafan.common.error;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +14,21 @@ import jakarta.ws.rs.core.Response;
 public record Problem(ProblemType type, String detail, List<FieldError> errors, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "errors");
+
+    /**
+     * RFC 9457 members keep their meaning (a client reads {@code status} as the integer HTTP status), so an
+     * extension may not take one of their names, nor {@code errors}: a wrong state is {@code currentStatus}.
+     */
+    public Problem {
+        for (String member : extensions.keySet()) {
+            if (RESERVED.contains(member)) {
+                throw new IllegalArgumentException("'" + member + "' is a standard problem member; give the "
+                        + "extension another name");
+            }
+        }
+    }
 
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type, detail, List.of(), Map.of());
@@ -25,6 +41,7 @@ public record Problem(ProblemType type, String detail, List<FieldError> errors, 
         return new Problem(ProblemType.VALIDATION, detail, List.copyOf(errors), Map.of());
     }
 
+    /** The same problem with one more member of its own (never a standard member's name). */
     public Problem with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);

@@ -65,17 +65,7 @@ public class ProblemMappers {
             InvalidFormatException.class, JsonParseException.class, UnrecognizedPropertyException.class,
             JsonMappingException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = fieldOf(mapping.getPath());
-            return Problem.validation(List.of(new FieldError(field, reasonOf(mapping)))).toResponse(instance(uri));
-        }
-        if (e instanceof MismatchedInputException) {
-            // Valid JSON of the wrong shape at the top (an array, a string): Jackson's message would name our classes.
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object")
-                    .toResponse(instance(uri));
-        }
-        return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage())
-                .toResponse(instance(uri));
+        return UnreadableJson.problem(e).toResponse(instance(uri));
     }
 
     @ServerExceptionMapper
@@ -143,7 +133,8 @@ public class ProblemMappers {
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemType.MALFORMED_REQUEST;
         };
-        return Problem.of(type, e.getMessage()).toResponse(instance(uri));
+        // The framework's message is its own ("HTTP 400 Bad Request"); the title says as much in our words.
+        return Problem.of(type, type.title()).toResponse(instance(uri));
     }
 
     @ServerExceptionMapper
@@ -193,35 +184,6 @@ public class ProblemMappers {
             }
         }
         return null;
-    }
-
-    private static String reasonOf(JsonMappingException e) {
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
-        }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == java.math.BigDecimal.class) {
-            return invalid.getOriginalMessage();
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be " + JsonTypeNames.describe(mismatch.getTargetType());
-        }
-        return "cannot be read: " + e.getOriginalMessage();
-    }
-
-    static String fieldOf(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 
     static String fieldOf(Path path) {

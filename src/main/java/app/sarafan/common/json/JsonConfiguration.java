@@ -1,5 +1,6 @@
 package app.sarafan.common.json;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +17,13 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new MoneyJsonModule());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // A body is exactly one JSON value that says only what Sarafan understands (Stripe's rule): a duplicated key
+        // would let a gateway and Sarafan read two different requests from one body, trailing content or a second
+        // value would be silently dropped, and a misspelt optional property would be silently ignored. Stored JSON is
+        // read more leniently (StoredJson). The problems are worded by common.error.UnreadableJson.
+        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // A number where an integer is expected, or a string where an object is, is a 400 - not a silent coercion.
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

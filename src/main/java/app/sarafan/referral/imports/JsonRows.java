@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import app.sarafan.common.error.FieldError;
-import app.sarafan.common.error.Problem;
 import app.sarafan.common.error.ProblemException;
-import app.sarafan.common.error.ProblemType;
+import app.sarafan.common.error.UnreadableJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +32,7 @@ final class JsonRows {
             // Amounts as BigDecimal from the start: a double would already have lost digits.
             root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(document);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(Problem.of(ProblemType.MALFORMED_REQUEST,
-                    "The body is not valid JSON: " + e.getOriginalMessage()));
+            throw new ProblemException(UnreadableJson.problem(e));
         }
         if (root == null || !root.isObject() || !root.path("rows").isArray()) {
             throw ProblemException.invalid("rows", "must be an array of rows: {\"rows\": [...]}");
