@@ -51,13 +51,14 @@ class ProblemResponsesTest extends ApiTest {
     }
 
     @Test
-    void moneyWithMoreThanTwoDecimalsIsRefusedAndNumbersAreAccepted() {
+    void moneyWithMoreThanTwoDecimalsIsRefusedAndSoAreJsonNumbers() {
         String alice = newMember();
         adjust(alice, Map.of("type", "CREDIT", "amount", "10.005", "reason", "x")).then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"))
                 .body("errors[0].message", equalTo("must have at most 2 fractional digits"));
-        adjust(alice, Map.of("type", "CREDIT", "amount", 10.5, "reason", "x")).then().statusCode(201)
-                .body("transaction.amount", equalTo("10.50"));
+        adjust(alice, Map.of("type", "CREDIT", "amount", 10.5, "reason", "x")).then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"))
+                .body("errors[0].message", equalTo("must be a decimal string such as \"1250.00\""));
         adjust(alice, Map.of("type", "CREDIT", "amount", "0.00", "reason", "x")).then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 import app.sarafan.common.money.Money;
+import app.sarafan.common.money.MoneyText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -16,8 +17,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Every {@link BigDecimal} of the API is money or a percentage: written as a JSON string with exactly two
- * fractional digits ({@code "1250.00"}), read from such a string or from a JSON number, and refused when it has
- * more than two fractional digits — JavaScript clients would lose precision on numbers.
+ * fractional digits ({@code "1250.00"}), read only from a JSON string spelt as {@link MoneyText} says (the
+ * contract's {@code Money} pattern). A JSON number is refused: JavaScript clients would already have lost digits.
  */
 public final class MoneyJsonModule extends SimpleModule {
 
@@ -33,22 +34,17 @@ public final class MoneyJsonModule extends SimpleModule {
             @Override
             public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 JsonToken token = p.currentToken();
-                String text;
                 if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    text = p.getText();
-                } else if (token == JsonToken.VALUE_STRING) {
-                    text = p.getText().trim();
-                } else {
+                    throw InvalidFormatException.from(p, MoneyText.NOT_A_DECIMAL, p.getText(), BigDecimal.class);
+                }
+                if (token != JsonToken.VALUE_STRING) {
                     return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
                 }
-                if (!text.matches("-?\\d+(\\.\\d+)?")) {
-                    throw InvalidFormatException.from(p, "must be a decimal amount such as \"1250.00\"", text,
-                            BigDecimal.class);
-                }
+                String text = p.getText();
                 try {
-                    return Money.exact(new BigDecimal(text));
-                } catch (ArithmeticException e) {
-                    throw InvalidFormatException.from(p, "must have at most 2 fractional digits", text, BigDecimal.class);
+                    return MoneyText.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw InvalidFormatException.from(p, e.getMessage(), text, BigDecimal.class);
                 }
             }
         });

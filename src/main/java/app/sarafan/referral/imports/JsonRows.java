@@ -8,6 +8,7 @@ import java.util.Set;
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.UnreadableJson;
+import app.sarafan.common.money.MoneyText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,16 +106,16 @@ final class JsonRows {
         return text.isEmpty() ? null : text;
     }
 
-    /** Amounts may be strings or numbers, as everywhere in the API; numbers are taken exactly as written. */
+    /** Amounts are strings, spelt as everywhere in the API (MoneyText): taken as sent, a number rejects its row. */
     private static String amount(JsonNode node, String property, String field, List<FieldError> unreadable) {
         JsonNode value = node.path(property);
-        if (value.isNumber()) {
-            return value.decimalValue().toPlainString();
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
         }
-        if (value.isMissingNode() || value.isNull() || value.isTextual()) {
-            return text(node, property, field, unreadable);
+        if (value.isTextual()) {
+            return value.asText().isEmpty() ? null : value.asText();
         }
-        unreadable.add(new FieldError(field, "must be a decimal amount such as \"1250.00\""));
+        unreadable.add(new FieldError(field, MoneyText.NOT_A_DECIMAL));
         return null;
     }
 }

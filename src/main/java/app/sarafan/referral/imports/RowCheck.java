@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import app.sarafan.common.error.FieldError;
-import app.sarafan.common.money.Money;
+import app.sarafan.common.money.MoneyText;
 import app.sarafan.member.MemberCreate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -32,8 +32,6 @@ class RowCheck {
             return errors.isEmpty();
         }
     }
-
-    private static final int MAX_INTEGER_DIGITS = 13;
 
     private final Validator validator;
 
@@ -104,22 +102,12 @@ class RowCheck {
     }
 
     private static BigDecimal amount(String field, String text, List<FieldError> errors) {
-        if (!text.matches("-?\\d+(\\.\\d+)?")) {
-            errors.add(new FieldError(field, "must be a decimal amount such as \"1250.00\""));
-            return null;
-        }
-        BigDecimal amount;
         try {
-            amount = Money.exact(new BigDecimal(text));
-        } catch (ArithmeticException e) {
-            errors.add(new FieldError(field, "must have at most 2 fractional digits"));
+            return MoneyText.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
             return null;
         }
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-            errors.add(new FieldError(field, "must have at most " + MAX_INTEGER_DIGITS + " integer digits"));
-            return null;
-        }
-        return amount;
     }
 
     private static Instant instant(String field, String text, List<FieldError> errors) {

@@ -67,7 +67,7 @@ class ImportTest extends ImportTestSupport {
                 row(id("root"), null, "again@example.com"),                                  // 8 repeats row 1
                 row(id("self"), id("self"), "self@example.com"),                             // 9 refers to itself
                 row(id("of-blocked"), blocked, "ob@example.com"),                            // 10 blocked referrer
-                Map.of("externalId", id("neg"), "email", "n@example.com", "balance", -5),   // 11 negative balance
+                Map.of("externalId", id("neg"), "email", "n@example.com", "balance", "-5.00"),   // 11 negative balance
                 Map.of("externalId", id("lotless"), "email", "l@example.com",
                         "lots", List.of(Map.of("amount", "0.00"))),                          // 12 empty lot
                 row(id("child"), id("root"), "child@example.com"));                          // 13 imported
@@ -127,7 +127,7 @@ class ImportTest extends ImportTestSupport {
         // The same rows in JSON, another order, a new import: still nothing changes.
         JsonPath third = importJson(Map.of("rows", List.of(
                 Map.of("externalId", id("daughter"), "referrerExternalId", id("father"),
-                        "email", "daughter@example.com", "balance", 0.01),
+                        "email", "daughter@example.com", "balance", "0.01"),
                 Map.of("externalId", id("father"), "email", "father@example.com", "balance", "1250.00"),
                 Map.of("externalId", id("son"), "referrerExternalId", id("father"), "email", "son@example.com",
                         "lots", List.of(Map.of("amount", "30.10", "expiresAt", burns.toString()),
@@ -153,7 +153,7 @@ class ImportTest extends ImportTestSupport {
         Instant later = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);
         importJson(Map.of("rows", List.of(Map.of("externalId", id("anna"), "email", "anna@example.com",
                 "lots", List.of(Map.of("amount", "1000.00", "expiresAt", soon.toString()),
-                        Map.of("amount", 500, "expiresAt", later.toString()),
+                        Map.of("amount", "500.00", "expiresAt", later.toString()),
                         Map.of("amount", "20.50"))))));
         importCsv("externalId,email,lots\n" + id("ivan") + ",ivan@example.com,100.00@" + soon + ";50.00\n");
 
