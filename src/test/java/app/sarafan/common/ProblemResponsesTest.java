@@ -51,14 +51,17 @@ class ProblemResponsesTest extends ApiTest {
     }
 
     @Test
-    void moneyWithMoreThanTwoDecimalsIsRefusedAndSoAreJsonNumbers() {
+    void moneyWithMoreThanTwoDecimalsIsRefusedAsAStringAndAsANumber() {
         String alice = newMember();
         adjust(alice, Map.of("type", "CREDIT", "amount", "10.005", "reason", "x")).then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"))
                 .body("errors[0].message", equalTo("must have at most 2 fractional digits"));
-        adjust(alice, Map.of("type", "CREDIT", "amount", 10.5, "reason", "x")).then().statusCode(400)
+        adjust(alice, Map.of("type", "CREDIT", "amount", new java.math.BigDecimal("10.005"), "reason", "x"))
+                .then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"))
-                .body("errors[0].message", equalTo("must be a decimal string such as \"1250.00\""));
+                .body("errors[0].message", equalTo("must have at most 2 fractional digits"));
+        adjust(alice, Map.of("type", "CREDIT", "amount", true, "reason", "x")).then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
         adjust(alice, Map.of("type", "CREDIT", "amount", "0.00", "reason", "x")).then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
     }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import app.sarafan.support.ApiTest;
@@ -158,6 +161,32 @@ class ContractSweepTest extends ApiTest {
         }
         if (schema.has("enum")) {
             values.add(JSON.getNodeFactory().textNode("ZZ_NOT_IN_ENUM"));
+        }
+        if (combined) {
+            values.addAll(breakingEveryBranch(schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf")));
+        }
+        return values;
+    }
+
+    /** For a choice of plain types (an amount: a string or a number): a boolean, an object, a too-fine number. */
+    private static List<JsonNode> breakingEveryBranch(JsonNode branches) {
+        Set<String> types = new HashSet<>();
+        boolean everyNumberIsStepped = true;
+        for (JsonNode branch : branches) {
+            String type = branch.path("type").asText("");
+            if (type.isEmpty() || "object".equals(type) || branch.has("$ref")) {
+                return List.of();
+            }
+            types.add(type);
+            everyNumberIsStepped &= !"number".equals(type) || branch.has("multipleOf");
+        }
+        List<JsonNode> values = new ArrayList<>();
+        values.add(JSON.getNodeFactory().objectNode().put("not", "a " + String.join(" or ", types)));
+        if (!types.contains("boolean")) {
+            values.add(JSON.getNodeFactory().booleanNode(true));
+        }
+        if (types.contains("number") && everyNumberIsStepped) {
+            values.add(JSON.getNodeFactory().numberNode(new BigDecimal("0.001")));
         }
         return values;
     }

@@ -26,6 +26,8 @@ public class JsonConfiguration implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         // A number where an integer is expected, or a string where an object is, is a 400 - not a silent coercion.
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A number read into a tree stays exact (an amount in a shop event's raw payload, say), never a double.
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.coercionConfigFor(LogicalType.Textual)

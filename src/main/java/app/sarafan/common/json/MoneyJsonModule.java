@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Every {@link BigDecimal} of the API is money or a percentage: written as a JSON string with exactly two
- * fractional digits ({@code "1250.00"}), read only from a JSON string spelt as {@link MoneyText} says (the
- * contract's {@code Money} pattern). A JSON number is refused: JavaScript clients would already have lost digits.
+ * fractional digits ({@code "1250.00"}), read from a JSON string or number as {@link MoneyText} says (the
+ * contract's {@code Money}). A number is read from its text, never through a double, so no digit is lost.
  */
 public final class MoneyJsonModule extends SimpleModule {
 
@@ -34,15 +34,13 @@ public final class MoneyJsonModule extends SimpleModule {
             @Override
             public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 JsonToken token = p.currentToken();
-                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    throw InvalidFormatException.from(p, MoneyText.NOT_A_DECIMAL, p.getText(), BigDecimal.class);
-                }
-                if (token != JsonToken.VALUE_STRING) {
+                boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+                if (!number && token != JsonToken.VALUE_STRING) {
                     return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
                 }
                 String text = p.getText();
                 try {
-                    return MoneyText.parse(text);
+                    return number ? MoneyText.of(p.getDecimalValue()) : MoneyText.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw InvalidFormatException.from(p, e.getMessage(), text, BigDecimal.class);
                 }

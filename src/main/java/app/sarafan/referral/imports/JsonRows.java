@@ -8,6 +8,7 @@ import java.util.Set;
 import app.sarafan.common.error.FieldError;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.error.UnreadableJson;
+import app.sarafan.common.money.Money;
 import app.sarafan.common.money.MoneyText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -106,7 +107,10 @@ final class JsonRows {
         return text.isEmpty() ? null : text;
     }
 
-    /** Amounts are strings, spelt as everywhere in the API (MoneyText): taken as sent, a number rejects its row. */
+    /**
+     * Amounts spelt as everywhere in the API (MoneyText): a string taken as sent, or a number read by its value;
+     * anything else rejects its row.
+     */
     private static String amount(JsonNode node, String property, String field, List<FieldError> unreadable) {
         JsonNode value = node.path(property);
         if (value.isMissingNode() || value.isNull()) {
@@ -114,6 +118,14 @@ final class JsonRows {
         }
         if (value.isTextual()) {
             return value.asText().isEmpty() ? null : value.asText();
+        }
+        if (value.isNumber()) {
+            try {
+                return Money.format(MoneyText.of(value.decimalValue()));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new FieldError(field, e.getMessage()));
+                return null;
+            }
         }
         unreadable.add(new FieldError(field, MoneyText.NOT_A_DECIMAL));
         return null;

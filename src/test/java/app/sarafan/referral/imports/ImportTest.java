@@ -148,6 +148,23 @@ class ImportTest extends ImportTestSupport {
     }
 
     @Test
+    void amountsSentAsJsonNumbersAreReadByTheirExactValue() {
+        JsonPath report = importJson(Map.of("rows", List.of(
+                Map.of("externalId", id("num-balance"), "email", "nb@example.com",
+                        "balance", new java.math.BigDecimal("2000.5")),
+                Map.of("externalId", id("num-lots"), "email", "nl@example.com",
+                        "lots", List.of(Map.of("amount", new java.math.BigDecimal("0.07")), Map.of("amount", 19.99))),
+                Map.of("externalId", id("num-fine"), "email", "nf@example.com",
+                        "balance", new java.math.BigDecimal("10.005")))));
+
+        assertEquals(2, report.getInt("imported"));
+        assertEquals(List.of(3), report.getList("rejectedRows.row"));
+        assertEquals("balance: must have at most 2 fractional digits", report.getString("rejectedRows[0].reason"));
+        assertEquals("2000.50", available(id("num-balance")));
+        assertEquals("20.06", available(id("num-lots")));
+    }
+
+    @Test
     void lotsKeepTheirExpiry() {
         Instant soon = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
         Instant later = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS);

@@ -14,12 +14,16 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.report.ValidationReport.Level;
 import com.atlassian.oai.validator.report.ValidationReport.Message;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.atlassian.oai.validator.util.OpenApiLoader;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.core.models.ParseOptions;
 
 /**
@@ -65,12 +69,19 @@ public final class Contract {
 
     private static final Set<Integer> UNKNOWN_ROUTE_STATUSES = Set.of(404, 405);
 
+    private static final ObjectMapper VALUES = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private final OpenApiInteractionValidator validator;
     private final ProblemSchema problem;
+    private final OpenAPI api;
+    private final SchemaValidator values;
 
-    private Contract(OpenApiInteractionValidator validator, ProblemSchema problem) {
+    private Contract(OpenApiInteractionValidator validator, ProblemSchema problem, OpenAPI api, LevelResolver levels) {
         this.validator = validator;
         this.problem = problem;
+        this.api = api;
+        this.values = new SchemaValidator(api, new MessageResolver(levels));
     }
 
     /** The contract of this project, parsed on first use. */
@@ -101,7 +112,7 @@ public final class Contract {
                 .withLevelResolver(levels)
                 .withCustomResponseValidation(new DeclaredHeaders())
                 .build();
-        return new Contract(validator, new ProblemSchema(api, levels));
+        return new Contract(validator, new ProblemSchema(api, levels), api, levels);
     }
 
     private static String read(Path path) {
@@ -110,6 +121,17 @@ public final class Contract {
         } catch (IOException e) {
             throw new UncheckedIOException("the tests read the contract from " + path.toAbsolutePath(), e);
         }
+    }
+
+    /** What the validator finds wrong with one JSON value judged by a schema of components/schemas; empty if valid. */
+    public List<String> schemaViolations(String schema, String json) {
+        Schema<?> named = api.getComponents().getSchemas().get(schema);
+        if (named == null) {
+            throw new IllegalArgumentException("the contract has no schema " + schema);
+        }
+        // Parsed here: the validator's String form takes a string schema's value as raw text, not JSON.
+        ValidationReport report = values.validate(() -> VALUES.readTree(json), named, "value");
+        return report.getMessages().stream().filter(m -> m.getLevel() == Level.ERROR).map(Contract::describe).toList();
     }
 
     /** The violations of the contract in one exchange, by the policy above; empty when it keeps the contract. */
