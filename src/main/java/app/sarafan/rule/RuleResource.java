@@ -56,7 +56,7 @@ public class RuleResource {
     @GET
     public Page<RuleView> list(@QueryParam("profile") String profile, @QueryParam("active") String active,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return rules.list(profileOf(profile), activeOf(active), QueryParams.integer("limit", limit), cursor);
+        return rules.list(QueryParams.enumValue("profile", profile, RuleProfile.class), activeOf(active), QueryParams.integer("limit", limit), cursor);
     }
 
     @GET
@@ -84,19 +84,8 @@ public class RuleResource {
         return new EntityTag(String.valueOf(rule.version()));
     }
 
-    private static RuleProfile profileOf(String profile) {
-        if (profile == null || profile.isBlank()) {
-            return null;
-        }
-        try {
-            return RuleProfile.valueOf(profile.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("profile", "must be one of " + List.of(RuleProfile.values()));
-        }
-    }
-
     private static Boolean activeOf(String active) {
-        if (active == null || active.isBlank()) {
+        if (active == null) {
             return null;
         }
         if (!active.equals("true") && !active.equals("false")) {

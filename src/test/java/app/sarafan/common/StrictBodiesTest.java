@@ -247,6 +247,7 @@ class StrictBodiesTest extends ApiTest {
                 .body("type", endsWith("/validation")).body("errors[0].field", equalTo(firstKey));
         plainProblem(send(caller, method, path, open + ",\"strictUnknownProperty\":1}"))
                 .body("type", endsWith("/validation")).body("errors[0].field", equalTo("strictUnknownProperty"));
+        plainProblem(send(caller, method, path, "null"));
         plainProblem(send(caller, method, path, "{\"a\": [1, 2"))
                 .body("type", endsWith("/malformed-request")).body("detail", containsString("line 1, column"));
     }

@@ -43,7 +43,7 @@ class ContractSweepTest extends ApiTest {
      * Bodies no operation can take: not an object, not JSON, an unknown property, a JSON value and garbage. (A JSON
      * {@code null} is left out: the actions whose body is optional read it as no body.)
      */
-    private static final List<String> WRONG_BODIES = List.of("[]", "\"text\"", "42", "{", "{\"zzUnknown\":1}",
+    private static final List<String> WRONG_BODIES = List.of("null", "[]", "\"text\"", "42", "{", "{\"zzUnknown\":1}",
             "{} {}");
 
     record Operation(String method, String template, String role, JsonNode node, JsonNode document) {

@@ -115,6 +115,24 @@ class RedemptionTest extends RedemptionTestSupport {
     }
 
     @Test
+    void aConfirmationWhoseBodyIsJsonNullIsRefusedAndTheHoldStays() {
+        payWithBonuses(Map.of("maxPercent", "20.00"));
+        String fay = newMember();
+        credit(fay, "5000.00");
+        String id = apply(fay, newOrder(), "800.00", TEN_THOUSAND).then().statusCode(201).extract().path("id");
+        shop().contentType("application/json").body("null").post("/v1/redemptions/{id}/confirm", id).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/malformed-request"))
+                .body("detail", equalTo("The body must be a JSON object, not null or blank"));
+        shop().get("/v1/redemptions/{id}", id).then().statusCode(200).body("status", equalTo("RESERVED"));
+        assertEquals("800.00", balance(fay).getString("reserved"));
+        shop().contentType("application/json").body(" \n").post("/v1/redemptions/{id}/confirm", id).then()
+                .statusCode(400).body("type", endsWith("/malformed-request"));
+        // no body at all is still "confirm what was held"
+        shop().post("/v1/redemptions/{id}/confirm", id).then().statusCode(200).body("captured", equalTo("800.00"));
+    }
+
+    @Test
     void theShopConfirmsOrCancelsExplicitlyAndWrongStatesAreRefused() {
         payWithBonuses(Map.of("maxPercent", "20.00"));
         String eve = newMember();
