@@ -104,7 +104,8 @@ public record RuleDefinition(
 
     /** Profile 12: how much of an order bonuses may pay. */
     @RegisterForReflection
-    public record SpendingTerms(BigDecimal maxPercent, BigDecimal minOrderAmount, List<String> excludedCategories) {
+    public record SpendingTerms(BigDecimal maxPercent, BigDecimal minOrderAmount,
+            @Size(max = 200) List<String> excludedCategories) {
     }
 
     /**

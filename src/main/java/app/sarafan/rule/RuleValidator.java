@@ -20,6 +20,8 @@ final class RuleValidator {
 
     private static final Pattern CATEGORY = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _./&-]{0,99}");
     private static final Pattern SKU = Pattern.compile("[\\p{L}\\p{N}._:/-]{1,100}");
+    /** As a rank's code is spelt (RankDefinition): a code spelt otherwise could never match a member's rank. */
+    private static final Pattern RANK_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -116,6 +118,18 @@ final class RuleValidator {
         names("conditions.excludeCategories", c.excludeCategories(), CATEGORY);
         skus("conditions.includeSkus", c.includeSkus());
         skus("conditions.excludeSkus", c.excludeSkus());
+        rankCodes(c.memberRanks());
+    }
+
+    private void rankCodes(List<String> codes) {
+        if (codes == null) {
+            return;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) == null || !RANK_CODE.matcher(codes.get(i)).matches()) {
+                fail("conditions.memberRanks[" + i + "]", "is not a rank code (UPPER_SNAKE_CASE, up to 32 characters)");
+            }
+        }
     }
 
     private void rewards(RuleDefinition rule) {

@@ -99,6 +99,8 @@ class AuthorizationTest extends ApiTest {
     void aMemberTokenIsRefusedForUnknownAndBlockedMembers() {
         shop().body(Map.of("externalId", "cust-nobody")).post("/v1/member-tokens").then().statusCode(404)
                 .body("type", endsWith("/not-found"));
+        shop().body(Map.of("externalId", "c".repeat(129))).post("/v1/member-tokens").then().statusCode(400)
+                .body("errors[0].field", equalTo("externalId"));
         String carol = newMember();
         shop().body(Map.of("reason", "fraud")).post("/v1/members/{id}/block", carol).then().statusCode(200);
         shop().body(Map.of("externalId", carol)).post("/v1/member-tokens").then().statusCode(409)

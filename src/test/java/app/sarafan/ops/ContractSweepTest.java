@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import app.sarafan.common.http.ContractParameters;
 import app.sarafan.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -192,15 +193,15 @@ class ContractSweepTest extends ApiTest {
     }
 
     private static JsonNode bodySchema(Operation operation) {
-        JsonNode body = resolve(operation.document(), operation.node().get("requestBody"));
+        JsonNode body = ContractParameters.resolve(operation.document(), operation.node().get("requestBody"));
         return schemaOf(operation.document(), body.path("content").path("application/json").path("schema"));
     }
 
     /** A schema with its $ref followed and a single-member allOf (how nullable refs are written) unwrapped. */
     private static JsonNode schemaOf(JsonNode document, JsonNode schema) {
-        JsonNode resolved = resolve(document, schema);
+        JsonNode resolved = ContractParameters.resolve(document, schema);
         while (resolved.path("allOf").size() == 1) {
-            resolved = resolve(document, resolved.get("allOf").get(0));
+            resolved = ContractParameters.resolve(document, resolved.get("allOf").get(0));
         }
         return resolved;
     }
@@ -260,14 +261,14 @@ class ContractSweepTest extends ApiTest {
     private static List<JsonNode> parameters(Operation operation) {
         List<JsonNode> parameters = new ArrayList<>();
         for (JsonNode parameter : operation.node().path("parameters")) {
-            parameters.add(resolve(operation.document(), parameter));
+            parameters.add(ContractParameters.resolve(operation.document(), parameter));
         }
         return parameters;
     }
 
     /** The JSON examples of the operation's request body, as the contract documents them. */
     private static List<String> examples(Operation operation) {
-        JsonNode body = resolve(operation.document(), operation.node().get("requestBody"));
+        JsonNode body = ContractParameters.resolve(operation.document(), operation.node().get("requestBody"));
         JsonNode media = body.path("content").path("application/json");
         List<String> examples = new ArrayList<>();
         try {
@@ -275,7 +276,7 @@ class ContractSweepTest extends ApiTest {
                 examples.add(JSON.writeValueAsString(media.get("example")));
             }
             for (JsonNode example : media.path("examples")) {
-                JsonNode value = resolve(operation.document(), example).get("value");
+                JsonNode value = ContractParameters.resolve(operation.document(), example).get("value");
                 if (value != null) {
                     examples.add(JSON.writeValueAsString(value));
                 }
@@ -284,16 +285,5 @@ class ContractSweepTest extends ApiTest {
             throw new IllegalStateException(e);
         }
         return examples;
-    }
-
-    private static JsonNode resolve(JsonNode document, JsonNode node) {
-        while (node != null && node.has("$ref")) {
-            JsonNode target = document;
-            for (String part : node.get("$ref").asText().substring(2).split("/")) {
-                target = target.path(part);
-            }
-            node = target;
-        }
-        return node;
     }
 }

@@ -83,6 +83,14 @@ class RuleAdministrationTest extends ApiTest {
                 "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "10.00"))))
                 .then().statusCode(400)
                 .body("errors.field", equalTo(List.of("conditions.excludeCategories[1]", "conditions.excludeCategories[2]")));
+        create(Map.of("name", "Bad ranks", "profile", "ORDER_PAID",
+                "conditions", Map.of("memberRanks", List.of("GOLD", "gold", "A".repeat(33))),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "10.00"))))
+                .then().statusCode(400)
+                .body("errors.field", equalTo(List.of("conditions.memberRanks[1]", "conditions.memberRanks[2]")));
+        create(Map.of("name", "Too many exclusions", "profile", "PAY_WITH_BONUSES", "spending", Map.of(
+                "maxPercent", "20.00", "excludedCategories", java.util.Collections.nCopies(201, "Gift cards"))))
+                .then().statusCode(400).body("errors.field", equalTo(List.of("spending.excludedCategories")));
         create(Map.of("name", "Spend", "profile", "PAY_WITH_BONUSES", "spending", Map.of("maxPercent", "0.00")))
                 .then().statusCode(400).body("errors.field", equalTo(List.of("spending.maxPercent")));
         create(Map.of("name", "No profile")).then().statusCode(400).body("errors.field", hasItem("profile"));

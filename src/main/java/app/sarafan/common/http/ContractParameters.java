@@ -168,9 +168,10 @@ public final class ContractParameters {
                 && !resolved.has("pattern") && resolved.path("minLength").asInt(0) == 0;
     }
 
-    private static JsonNode resolve(JsonNode contract, JsonNode node) {
+    /** A node of the contract with its local {@code $ref}s followed (null stays null). */
+    public static JsonNode resolve(JsonNode contract, JsonNode node) {
         JsonNode current = node;
-        for (int depth = 0; depth < 8 && current.has("$ref"); depth++) {
+        for (int depth = 0; depth < 8 && current != null && current.has("$ref"); depth++) {
             String ref = current.get("$ref").asText();
             if (!ref.startsWith("#/")) {
                 break;
