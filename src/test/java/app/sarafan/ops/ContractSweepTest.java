@@ -206,6 +206,19 @@ class ContractSweepTest extends ApiTest {
         return resolved;
     }
 
+    /** A body of a media type the operation does not take: a declared 4xx (415 where it reads the body). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("operations")
+    void aBodyOfAnotherMediaTypeIsRefused(Operation operation) {
+        if (!operation.takesBody()) {
+            return;
+        }
+        String member = newMember();
+        Response response = call(operation, authorised(operation, member).contentType("text/plain"), member, "x");
+        assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
+                operation + " took a text/plain body: " + response.statusCode() + " " + response.asString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("operations")
     void junkInEveryQueryParameterIsNoServerError(Operation operation) {

@@ -64,9 +64,17 @@ public final class ContractFilter implements OrderedFilter {
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
             FilterContext context) {
+        String proxy = System.getProperty("sarafan.test.proxy-port");
+        if (proxy != null) {
+            request.port(Integer.parseInt(proxy));
+        }
         Response response = context.next(request, responseSpec);
         Exchange exchange = Exchange.of(request, response);
-        List<String> violations = Contract.get().violations(exchange.request(), exchange.response());
+        List<String> violations = new ArrayList<>(Contract.get().violations(exchange.request(), exchange.response()));
+        String proxied = response.getHeader("sl-violations");
+        if (proxied != null && (response.statusCode() < 400 || proxied.contains("\"response\""))) {
+            violations.add("[prism] " + proxied);
+        }
         JUDGED.incrementAndGet();
         if (!violations.isEmpty()) {
             String text = exchange.describe() + " breaks openapi.yaml:\n  - " + String.join("\n  - ", violations);
