@@ -2,11 +2,11 @@ package app.sarafan.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.sarafan.common.sql.SqlArrays;
-import io.micrometer.core.instrument.MeterRegistry;
+import app.sarafan.common.sql.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,8 +16,8 @@ import jakarta.transaction.Transactional;
  * activation and expiry jobs. A chunk first locks its accounts with {@code FOR UPDATE SKIP LOCKED} — the same row
  * lock every ledger operation takes, so a chunk and a member's purchase never settle the same lot twice, and two
  * instances running the job take disjoint chunks instead of waiting on each other. Only then, in a new statement
- * (a fresh snapshot under READ COMMITTED), it reads the due lots and writes the transactions, movements and
- * account parts exactly as Settlement would. Each chunk commits on its own: a crash loses at most the chunk in
+ * (a fresh snapshot under READ COMMITTED), it reads the due lots and writes the same {@link Postings} as Settlement
+ * does, all at once through {@link PostingRows}. Each chunk commits on its own: a crash loses at most the chunk in
  * flight, which the next run does again.
  *
  * <p>Every statement reaches lots through the chunk's account ids (a LATERAL subquery per account, kept apart from
@@ -29,12 +29,12 @@ public class BulkSettlement {
 
     private final EntityManager em;
     private final Settlement settlement;
-    private final MeterRegistry metrics;
+    private final PostingRows rows;
 
-    BulkSettlement(EntityManager em, Settlement settlement, MeterRegistry metrics) {
+    BulkSettlement(EntityManager em, Settlement settlement, PostingRows rows) {
         this.em = em;
         this.settlement = settlement;
-        this.metrics = metrics;
+        this.rows = rows;
     }
 
     /** Activates the matured pending lots of up to {@code accounts} accounts; answers how many lots. */
@@ -54,37 +54,10 @@ public class BulkSettlement {
                 plain.add(memberId);
             }
         }
-        em.flush();
-        if (!plain.isEmpty()) {
-            lots += ((Number) em.createNativeQuery("""
-                    WITH due AS (
-                        SELECT l.* FROM unnest(CAST(?1 AS bigint[])) AS chunk(account_id) CROSS JOIN LATERAL (
-                            SELECT id, account_id, transaction_id, remaining, available_from, expires_at FROM lot
-                            WHERE lot.account_id = chunk.account_id AND lot.state = 'PENDING'
-                              AND lot.available_from <= ?2
-                            OFFSET 0) l),
-                    tx AS (
-                        INSERT INTO ledger_transaction (account_id, kind, amount, pending_change, reserved_change,
-                            source_type, source_id, reason, actor, related_transaction_id, created_at, available_from,
-                            expires_at)
-                        SELECT account_id, 'ACTIVATION', 0, -remaining, 0, 'SYSTEM', NULL, 'Hold period ended',
-                            'system', transaction_id, ?2, available_from, expires_at
-                        FROM due ORDER BY available_from, id
-                        RETURNING 1),
-                    lots AS (UPDATE lot SET state = 'ACTIVE' WHERE id = ANY(ARRAY(SELECT id FROM due)) RETURNING 1),
-                    acc AS (
-                        UPDATE account a SET pending = a.pending - s.total, available = a.available + s.total,
-                            updated_at = ?2
-                        FROM (SELECT account_id, sum(remaining) AS total FROM due GROUP BY account_id) s
-                        WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
-                        RETURNING 1)
-                    SELECT count(*) FROM due""")
-                    .setParameter(1, SqlArrays.bigints(plain))
-                    .setParameter(2, Timestamp.from(now))
-                    .getSingleResult()).intValue();
-        }
-        metrics.counter("sarafan.ledger.transactions", "kind", TransactionKind.ACTIVATION.name()).increment(lots);
-        return lots;
+        List<OpenLot> due = due(plain, "lot.state = 'PENDING' AND lot.available_from <= ? ORDER BY available_from, id",
+                now);
+        rows.write(due.stream().map(Postings::activation).toList(), now);
+        return lots + due.size();
     }
 
     /**
@@ -111,49 +84,33 @@ public class BulkSettlement {
                 ids.add(memberId);
             }
         }
-        if (ids.isEmpty()) {
-            return settledOneByOne;
+        // Their accounts have nothing reserved: all that is left of each lot burns.
+        List<OpenLot> due = due(ids, "lot.state = 'ACTIVE' AND lot.expires_at <= ? ORDER BY expires_at, id", now);
+        rows.write(due.stream().map(lot -> Postings.expiry(lot, lot.remaining(), now)).toList(), now);
+        return settledOneByOne + due.size();
+    }
+
+    /**
+     * The lots of the chunk's accounts that {@code condition} picks, in the order it says, per account: a LATERAL
+     * subquery per account, kept apart from the planner by OFFSET 0, so that lot_spend_order_idx serves it.
+     */
+    private List<OpenLot> due(List<Long> accountIds, String condition, Instant now) {
+        if (accountIds.isEmpty()) {
+            return List.of();
         }
-        em.flush();
-        int lots = settledOneByOne + ((Number) em.createNativeQuery("""
-                WITH due AS (
-                    SELECT l.* FROM unnest(CAST(?1 AS bigint[])) AS chunk(account_id) CROSS JOIN LATERAL (
-                        SELECT id, account_id, transaction_id, remaining, expires_at FROM lot
-                        WHERE lot.account_id = chunk.account_id AND lot.state = 'ACTIVE' AND lot.expires_at <= ?2
-                        OFFSET 0) l),
-                tx AS (
-                    INSERT INTO ledger_transaction (account_id, kind, amount, pending_change, reserved_change,
-                        source_type, source_id, reason, actor, related_transaction_id, created_at, available_from,
-                        expires_at)
-                    SELECT account_id, 'EXPIRY', -remaining, 0, 0, 'SYSTEM', NULL, 'Bonuses expired', 'system',
-                        transaction_id, ?2, ?2, expires_at
-                    FROM due ORDER BY expires_at, id
-                    RETURNING id, account_id, related_transaction_id, amount),
-                mv AS (
-                    INSERT INTO lot_movement (lot_id, transaction_id, amount)
-                    SELECT due.id, tx.id, tx.amount FROM tx
-                    JOIN due ON due.transaction_id = tx.related_transaction_id AND due.account_id = tx.account_id
-                    RETURNING 1),
-                ev AS (
-                    INSERT INTO domain_event (type, member_id, payload, created_at)
-                    SELECT 'BONUS_EXPIRED', tx.account_id,
-                        json_build_object('amount', (-tx.amount)::text, 'transactionId', tx.id::text)::text, ?2
-                    FROM tx ORDER BY tx.id
-                    RETURNING 1),
-                lots AS (
-                    UPDATE lot SET remaining = 0, state = 'EXPIRED' WHERE id = ANY(ARRAY(SELECT id FROM due))
-                    RETURNING 1),
-                acc AS (
-                    UPDATE account a SET available = a.available - s.total, updated_at = ?2
-                    FROM (SELECT account_id, sum(remaining) AS total FROM due GROUP BY account_id) s
-                    WHERE a.member_id = s.account_id AND a.member_id = ANY(CAST(?1 AS bigint[]))
-                    RETURNING 1)
-                SELECT count(*) FROM due""")
-                .setParameter(1, SqlArrays.bigints(ids))
-                .setParameter(2, Timestamp.from(now))
-                .getSingleResult()).intValue();
-        metrics.counter("sarafan.ledger.transactions", "kind", TransactionKind.EXPIRY.name()).increment(lots);
-        return lots;
+        return Jdbc.list(em, """
+                SELECT l.id, l.account_id, l.transaction_id, l.remaining, l.state, l.available_from, l.expires_at
+                FROM unnest(?::bigint[]) AS chunk(account_id) CROSS JOIN LATERAL (
+                    SELECT * FROM lot WHERE lot.account_id = chunk.account_id AND %s OFFSET 0) l"""
+                .formatted(condition),
+                row -> new OpenLot(row.getLong(1), row.getLong(2), row.getLong(3), row.getBigDecimal(4),
+                        LotState.valueOf(row.getString(5)), row.getObject(6, OffsetDateTime.class).toInstant(),
+                        instant(row.getObject(7, OffsetDateTime.class))),
+                new Jdbc.SqlArray("bigint", accountIds.toArray()), now);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /**

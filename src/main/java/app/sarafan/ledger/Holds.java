@@ -65,8 +65,7 @@ public class Holds {
         if (account.available.compareTo(held) < 0) {
             throw new InsufficientBalance(held, account.available);
         }
-        return TransactionView.of(journal.post(account, new Journal.Posting(TransactionKind.HOLD, Money.ZERO,
-                Money.ZERO, held, source, reason, null, null, null, Provenance.NONE), now));
+        return TransactionView.of(journal.post(account, Postings.hold(memberId, held, source, reason, now), now).tx());
     }
 
     /**
@@ -80,12 +79,11 @@ public class Holds {
         BigDecimal released = Money.exact(amount);
         requireReserved(account, released);
         BigDecimal debt = account.available.negate().max(Money.ZERO);
-        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.RELEASE, Money.ZERO,
-                Money.ZERO, released.negate(), source, reason, null, null, null, Provenance.NONE), now);
         BigDecimal repay = debt.min(released);
-        if (repay.signum() > 0) {
-            consume(account.memberId, tx, repay, LotChoice.SOONEST_EXPIRING);
-        }
+        List<Posting.LotChange> debtRepaid = repay.signum() > 0
+                ? consume(memberId, repay, LotChoice.SOONEST_EXPIRING).changes() : List.of();
+        LedgerTransaction tx = journal.post(account,
+                Postings.release(memberId, null, released, debtRepaid, source, reason, now), now).tx();
         settlement.settle(account, now);
         return TransactionView.of(tx);
     }
@@ -98,9 +96,10 @@ public class Holds {
         Account account = settled(memberId, now);
         BigDecimal spent = Money.exact(amount);
         requireReserved(account, spent);
-        LedgerTransaction tx = journal.post(account, new Journal.Posting(kind, spent.negate(), Money.ZERO,
-                spent.negate(), source, reason, null, null, null, Provenance.NONE), now);
-        return new Captured(TransactionView.of(tx), consume(memberId, tx, spent, choice));
+        Taken taken = consume(memberId, spent, choice);
+        LedgerTransaction tx = journal.post(account,
+                Postings.capture(memberId, kind, null, spent, taken.changes(), source, reason, now), now).tx();
+        return new Captured(TransactionView.of(tx), taken.portions());
     }
 
     private Account settled(long memberId, Instant now) {
@@ -133,25 +132,30 @@ public class Holds {
     }
 
     private static List<Lot> activeLots(long memberId) {
-        return Lot.find("accountId = ?1 and state = ?2 order by expiresAt asc nulls last, availableFrom, id",
-                memberId, LotState.ACTIVE).list();
+        return Lot.inSpendOrder(memberId);
     }
 
-    private static List<Portion> consume(long memberId, LedgerTransaction tx, BigDecimal amount, LotChoice choice) {
-        List<Lot> lots = new ArrayList<>(activeLots(memberId));
-        lots.sort(java.util.Comparator.comparing(l -> !choice.first().contains(l.id)));
-        BigDecimal guardedBudget = lots.stream().filter(l -> choice.guarded().contains(l.id))
-                .map(l -> l.remaining).reduce(Money.ZERO, BigDecimal::add).subtract(choice.guardedKeep())
+    /** What a capture or a release takes from the lots: the changes to post, and the portions per lot. */
+    private record Taken(List<Posting.LotChange> changes, List<Portion> portions) {
+    }
+
+    private static Taken consume(long memberId, BigDecimal amount, LotChoice choice) {
+        List<OpenLot> lots = new ArrayList<>(activeLots(memberId).stream().map(Lot::open).toList());
+        lots.sort(java.util.Comparator.comparing(l -> !choice.first().contains(l.id())));
+        BigDecimal guardedBudget = lots.stream().filter(l -> choice.guarded().contains(l.id()))
+                .map(OpenLot::remaining).reduce(Money.ZERO, BigDecimal::add).subtract(choice.guardedKeep())
                 .max(Money.ZERO);
+        List<Posting.LotChange> changes = new ArrayList<>();
         List<Portion> portions = new ArrayList<>();
         BigDecimal left = amount;
         for (boolean guarding : new boolean[] {true, false}) {
-            for (Lot lot : lots) {
+            for (int i = 0; i < lots.size(); i++) {
+                OpenLot lot = lots.get(i);
                 if (left.signum() == 0) {
                     break;
                 }
-                boolean guarded = guarding && choice.guarded().contains(lot.id);
-                BigDecimal take = lot.remaining.min(left);
+                boolean guarded = guarding && choice.guarded().contains(lot.id());
+                BigDecimal take = lot.remaining().min(left);
                 if (guarded) {
                     take = take.min(guardedBudget);
                     guardedBudget = guardedBudget.subtract(take);
@@ -159,17 +163,15 @@ public class Holds {
                 if (take.signum() == 0) {
                     continue;
                 }
-                LotMovement.record(lot, tx, take.negate());
-                if (lot.remaining.signum() == 0) {
-                    lot.state = LotState.SPENT;
-                }
-                portions.add(new Portion(lot.id, lot.transactionId, take, lot.expiresAt));
+                changes.add(Postings.take(lot, take, LotState.SPENT));
+                lots.set(i, lot.less(take));
+                portions.add(new Portion(lot.id(), lot.transactionId(), take, lot.expiresAt()));
                 left = left.subtract(take);
             }
         }
         if (left.signum() != 0) {
             throw new IllegalStateException("Account " + memberId + " lots do not cover its reserved bonuses");
         }
-        return portions;
+        return new Taken(changes, portions);
     }
 }

@@ -70,25 +70,12 @@ public class Ledger {
         Instant now = clock.now();
         Account account = Account.lock(memberId);
         settlement.settle(account, now);
-        boolean pending = credit.availableFrom() != null && credit.availableFrom().isAfter(now);
-        BigDecimal amount = Money.exact(credit.amount());
-        LedgerTransaction tx = journal.post(account, new Journal.Posting(credit.kind(), amount,
-                pending ? amount : Money.ZERO, Money.ZERO, credit.source(), credit.reason(), null,
-                credit.availableFrom(), credit.expiresAt(), credit.provenance()), now);
-        Lot lot = new Lot();
-        lot.accountId = memberId;
-        lot.transactionId = tx.id;
-        lot.amount = amount;
-        lot.remaining = amount;
-        lot.state = pending ? LotState.PENDING : LotState.ACTIVE;
-        lot.availableFrom = tx.availableFrom;
-        lot.expiresAt = credit.expiresAt();
-        lot.persist();
-        if (!pending) {
-            settlement.repayDebt(account, lot, tx);
-            settlement.expireIfDue(account, lot, now);
+        Journal.Posted posted = journal.post(account, Postings.credit(memberId, credit, now), now);
+        if (posted.lot().state == LotState.ACTIVE) {
+            settlement.repayDebt(account, posted.lot(), posted.tx());
+            settlement.expireIfDue(account, posted.lot(), now);
         }
-        return TransactionView.of(tx);
+        return TransactionView.of(posted.tx());
     }
 
     /**
@@ -118,9 +105,8 @@ public class Ledger {
         if (account.available.compareTo(amount) < 0) {
             throw new InsufficientBalance(amount, account.available);
         }
-        LedgerTransaction tx = journal.post(account,
-                Journal.Posting.available(debit.kind(), amount.negate(), debit.source(), debit.reason()), now);
-        consume(memberId, tx, amount);
+        LedgerTransaction tx = journal.post(account, Postings.debit(memberId, debit, spendOrder(memberId), now), now)
+                .tx();
         return TransactionView.of(tx);
     }
 
@@ -156,32 +142,13 @@ public class Ledger {
             return java.util.Optional.empty();
         }
         if (lot.state == LotState.PENDING) {
-            LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.VOID, amount.negate(),
-                    amount.negate(), Money.ZERO, reversal.source(), reversal.reason(), lot.transactionId, null, null,
-                    Provenance.NONE), now);
-            LotMovement.record(lot, tx, amount.negate());
-            if (lot.remaining.signum() == 0) {
-                lot.state = LotState.VOIDED;
-            }
-            return java.util.Optional.of(TransactionView.of(tx));
+            return java.util.Optional.of(TransactionView.of(journal.post(account,
+                    Postings.voiding(lot.open(), amount, reversal.source(), reversal.reason(), now), now).tx()));
         }
-        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.REVERSAL, amount.negate(),
-                Money.ZERO, Money.ZERO, reversal.source(), reversal.reason(), lot.transactionId, null, null,
-                Provenance.NONE), now);
         // Lots backing reserved bonuses stay with the reservation (Holds): only the unreserved part is taken.
         BigDecimal unreserved = activeRemaining(memberId).subtract(account.reserved);
-        BigDecimal fromLot = lot.state == LotState.ACTIVE ? lot.remaining.min(amount).min(unreserved) : Money.ZERO;
-        if (fromLot.signum() > 0) {
-            LotMovement.record(lot, tx, fromLot.negate());
-            if (lot.remaining.signum() == 0) {
-                lot.state = LotState.SPENT;
-            }
-        }
-        BigDecimal fromOthers = amount.subtract(fromLot).min(unreserved.subtract(fromLot));
-        if (fromOthers.signum() > 0) {
-            consume(memberId, tx, fromOthers);
-        }
-        return java.util.Optional.of(TransactionView.of(tx));
+        return java.util.Optional.of(TransactionView.of(journal.post(account, Postings.reversal(lot.open(), amount,
+                unreserved, spendOrder(memberId), reversal.source(), reversal.reason(), now), now).tx()));
     }
 
     /** How much of a credit was voided or reversed so far (a positive amount). */
@@ -205,23 +172,7 @@ public class Ledger {
                 memberId, LotState.ACTIVE);
     }
 
-    private static void consume(long memberId, LedgerTransaction tx, BigDecimal amount) {
-        List<Lot> lots = Lot.find("accountId = ?1 and state = ?2 order by expiresAt asc nulls last, availableFrom, id",
-                memberId, LotState.ACTIVE).list();
-        BigDecimal left = amount;
-        for (Lot lot : lots) {
-            if (left.signum() == 0) {
-                break;
-            }
-            BigDecimal take = lot.remaining.min(left);
-            LotMovement.record(lot, tx, take.negate());
-            if (lot.remaining.signum() == 0) {
-                lot.state = LotState.SPENT;
-            }
-            left = left.subtract(take);
-        }
-        if (left.signum() != 0) {
-            throw new IllegalStateException("Account " + memberId + " lots do not cover its available balance");
-        }
+    private static List<OpenLot> spendOrder(long memberId) {
+        return Lot.inSpendOrder(memberId).stream().map(Lot::open).toList();
     }
 }

@@ -2,6 +2,7 @@ package app.sarafan.ledger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -39,4 +40,17 @@ public class Lot extends PanacheEntityBase {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    OpenLot open() {
+        return new OpenLot(id, accountId, transactionId, remaining, state, availableFrom, expiresAt);
+    }
+
+    /**
+     * An account's active lots in the order spending takes them: soonest expiry first, lots without expiry last,
+     * then the oldest first.
+     */
+    static List<Lot> inSpendOrder(long accountId) {
+        return find("accountId = ?1 and state = ?2 order by expiresAt asc nulls last, availableFrom, id", accountId,
+                LotState.ACTIVE).list();
+    }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import app.sarafan.common.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -15,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 class Settlement {
-
-    private static final Source SYSTEM = new Source(SourceType.SYSTEM, null, "system");
 
     private final Journal journal;
 
@@ -42,10 +39,7 @@ class Settlement {
             if (lot.state != LotState.PENDING) {
                 continue;
             }
-            LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.ACTIVATION, Money.ZERO,
-                    lot.remaining.negate(), Money.ZERO, SYSTEM, "Hold period ended", lot.transactionId,
-                    lot.availableFrom, lot.expiresAt, Provenance.NONE), now);
-            lot.state = LotState.ACTIVE;
+            LedgerTransaction tx = journal.post(account, Postings.activation(lot.open()), now).tx();
             repayDebt(account, lot, tx);
         }
         // Lots that matured just now may be past their expiry too: they burn with the others, soonest first.
@@ -65,13 +59,7 @@ class Settlement {
         if (left.signum() <= 0) {
             return;
         }
-        LedgerTransaction tx = journal.post(account, new Journal.Posting(TransactionKind.EXPIRY, left.negate(),
-                Money.ZERO, Money.ZERO, SYSTEM, "Bonuses expired", lot.transactionId, null, lot.expiresAt,
-                Provenance.NONE), now);
-        LotMovement.record(lot, tx, left.negate());
-        if (lot.remaining.signum() == 0) {
-            lot.state = LotState.EXPIRED;
-        }
+        journal.post(account, Postings.expiry(lot.open(), left, now), now);
     }
 
     /**
@@ -84,10 +72,6 @@ class Settlement {
         if (debtBefore.signum() <= 0) {
             return;
         }
-        BigDecimal repay = debtBefore.min(lot.remaining);
-        LotMovement.record(lot, cause, repay.negate());
-        if (lot.remaining.signum() == 0) {
-            lot.state = LotState.SPENT;
-        }
+        Postings.debtRepayment(lot.open(), debtBefore).forEach(change -> journal.apply(cause, change));
     }
 }
