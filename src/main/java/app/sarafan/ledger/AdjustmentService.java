@@ -3,6 +3,12 @@ package app.sarafan.ledger;
 import app.sarafan.audit.AuditAction;
 import app.sarafan.audit.AuditEntityType;
 import app.sarafan.audit.AuditLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import app.sarafan.common.event.DomainEventType;
+import app.sarafan.common.event.DomainEvents;
+import app.sarafan.common.money.Money;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.member.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +23,12 @@ public class AdjustmentService {
     private final AccountService accounts;
     private final AppClock clock;
     private final AuditLog audit;
+    private final DomainEvents events;
 
-    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock, AuditLog audit) {
+    AdjustmentService(MemberService members, Ledger ledger, AccountService accounts, AppClock clock, AuditLog audit,
+            DomainEvents events) {
         this.audit = audit;
+        this.events = events;
         this.members = members;
         this.ledger = ledger;
         this.accounts = accounts;
@@ -45,10 +54,24 @@ public class AdjustmentService {
             tx = ledger.credit(memberId, new Ledger.Credit(TransactionKind.ADJUSTMENT, request.amount(), source,
                     request.reason(), terms.availableFrom(), terms.expiresAt()));
         }
+        events.publish(DomainEventType.BALANCE_ADJUSTED, memberId, announcement(request, tx));
         AdjustmentResult result = new AdjustmentResult(tx, accounts.balance(externalId));
         // The adjustment is a new transaction, so "before" is the member's balance it changed.
         audit.record(administrator, AuditAction.ADJUSTMENT_CREATED, AuditEntityType.ADJUSTMENT, tx.id(), before,
                 result);
         return result;
+    }
+
+    /** What the member's email and the shop's webhook are told; the amount is positive, the type says which way. */
+    private static Map<String, Object> announcement(AdjustmentRequest request, TransactionView tx) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("transactionId", tx.id());
+        payload.put("type", request.type().name());
+        payload.put("amount", Money.format(tx.amount().abs()));
+        payload.put("reason", request.reason());
+        payload.put("pending", tx.pendingChange().signum() > 0);
+        payload.put("availableFrom", tx.pendingChange().signum() > 0 ? tx.availableFrom().toString() : null);
+        payload.put("expiresAt", tx.expiresAt() == null ? null : tx.expiresAt().toString());
+        return payload;
     }
 }

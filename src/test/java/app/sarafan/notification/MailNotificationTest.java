@@ -161,6 +161,40 @@ class MailNotificationTest extends ApiTest {
         assertEquals(1, MailServer.to(member).size());
     }
 
+    @Test
+    void manualAdjustmentsAreEmailedInTheMembersLanguageUnlessTurnedOff() throws Exception {
+        String english = mailMember("en");
+        String russian = mailMember("ru");
+        adjust(english, Map.of("type", "CREDIT", "amount", "25.50", "reason", "Sorry for the delay",
+                "lifetimeDays", 30)).then().statusCode(201);
+        Message credited = await(english, 1).get(0);
+        assertEquals("You received 25.50 bonuses", credited.getSubject());
+        assertTrue(body(credited).contains("credited to your account by our team (Sorry for the delay)"),
+                body(credited));
+        assertTrue(body(credited).contains("They burn on "), body(credited));
+        adjust(russian, Map.of("type", "CREDIT", "amount", "10.00", "reason", "подарок")).then().statusCode(201);
+        adjust(russian, Map.of("type", "DEBIT", "amount", "4.00", "reason", "ошибка начисления"))
+                .then().statusCode(201);
+        List<String> subjects = await(russian, 2).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
+        assertEquals(List.of("Вам начислено 10.00 бонусов", "С вашего счёта списано 4.00 бонусов"), subjects);
+
+        member(english).contentType("application/json")
+                .body(Map.of("preferences", List.of(Map.of("kind", "BALANCE_ADJUSTED", "enabled", false))))
+                .put("/v1/me/notification-preferences").then().statusCode(200);
+        adjust(english, Map.of("type", "DEBIT", "amount", "5.50", "reason", "correction")).then().statusCode(201);
+        waitUntil(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM notification n JOIN member m ON m.id = n.member_id WHERE m.external_id = ?1"
+                        + " AND n.kind = 'BALANCE_ADJUSTED' AND n.status = 'SKIPPED'").setParameter(1, english)
+                .getSingleResult()).longValue() == 1), Duration.ofSeconds(10));
+        assertEquals(1, MailServer.to(english).size(), "the member turned adjustment emails off");
+    }
+
     private String status(String externalId, String kind) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT n.status FROM notification n JOIN member m ON m.id = n.member_id"
@@ -191,10 +225,12 @@ class MailNotificationTest extends ApiTest {
         for (Thread t : extraInstances) {
             t.join();
         }
-        List<Message> delivered = await(member, 3);
+        // The three accruals and the adjustment that credited the 15.00.
+        List<Message> delivered = await(member, 4);
         Thread.sleep(2000);
-        assertEquals(3, MailServer.to(member).size(), "each message once");
-        assertEquals(List.of("You received 1.00 bonuses", "You received 2.00 bonuses", "You received 3.00 bonuses"),
+        assertEquals(4, MailServer.to(member).size(), "each message once");
+        assertEquals(List.of("You received 1.00 bonuses", "You received 15.00 bonuses", "You received 2.00 bonuses",
+                "You received 3.00 bonuses"),
                 delivered.stream().map(m -> {
                     try {
                         return m.getSubject();

@@ -123,6 +123,35 @@ class WebhookDeliveryTest extends ApiTest {
     }
 
     @Test
+    void aBonusExpiredWhileTheBalanceIsReadIsSentLikeOneTheJobBurnt() throws Exception {
+        register(List.of("BONUS_EXPIRED"));
+        String member = newMember();
+        adjust(member, Map.of("type", "CREDIT", "amount", "7.77", "reason", "test", "lifetimeDays", 1))
+                .then().statusCode(201);
+        clock.advance(Duration.ofDays(2));
+        shop().get("/v1/members/{id}/balance", member).then().statusCode(200).body("available", equalTo("0.00"));
+        waitUntil(() -> !requestsFor(member).isEmpty(), Duration.ofSeconds(20));
+        String body = requestsFor(member).get(0).body();
+        assertTrue(body.contains("\"type\":\"BONUS_EXPIRED\"") && body.contains("\"amount\":\"7.77\""), body);
+    }
+
+    @Test
+    void aManualAdjustmentIsSentWithItsTypeAmountAndReason() throws Exception {
+        register(List.of("BALANCE_ADJUSTED"));
+        String member = newMember();
+        adjust(member, Map.of("type", "DEBIT", "amount", "0.01", "reason", "nothing to take")).then().statusCode(409);
+        String tx = adjust(member, Map.of("type", "CREDIT", "amount", "15.00", "reason", "Sorry for the delay",
+                "delayDays", 2)).then().statusCode(201).extract().path("transaction.id");
+        waitUntil(() -> !requestsFor(member).isEmpty(), Duration.ofSeconds(20));
+        String body = requestsFor(member).get(0).body();
+        assertTrue(body.contains("\"type\":\"BALANCE_ADJUSTED\""), body);
+        assertTrue(body.contains("\"transactionId\":\"" + tx + "\""), body);
+        assertTrue(body.contains("\"amount\":\"15.00\"") && body.contains("\"reason\":\"Sorry for the delay\"")
+                && body.contains("\"pending\":true") && body.contains("\"expiresAt\":null"), body);
+        assertEquals(1, requestsFor(member).size(), "a refused debit publishes nothing");
+    }
+
+    @Test
     void anEndpointThatKeepsFailingIsDisabledAndCanBeEnabledAgain() throws Exception {
         register(List.of("RANK_CHANGED"));
         receiver.alwaysAnswer(500);

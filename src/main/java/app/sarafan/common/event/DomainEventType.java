@@ -28,6 +28,11 @@ public enum DomainEventType {
     REFERRAL_PURCHASED,
     /** A withdrawal request changed status (payload: withdrawalId, status, amount, reason?). Never payout details. */
     WITHDRAWAL_STATUS_CHANGED,
+    /**
+     * An administrator credited or debited the account by hand (payload: transactionId, type CREDIT/DEBIT, amount,
+     * reason, pending, availableFrom, expiresAt; the last two null when they do not apply).
+     */
+    BALANCE_ADJUSTED,
     /** A member's rank changed (payload: from, to, toName, cause EVENT/NIGHTLY/MANUAL; from/to null = no rank). */
     RANK_CHANGED
 }

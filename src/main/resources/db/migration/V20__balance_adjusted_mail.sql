@@ -1,0 +1,27 @@
+-- Manual adjustments publish BALANCE_ADJUSTED (ledger/AdjustmentService); members get an email of that kind too,
+-- unless they opted out of it. Otherwise the fan-out is the one of V9.
+CREATE OR REPLACE FUNCTION domain_event_fan_out() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO notification (member_id, kind, event_id, payload, created_at)
+    SELECT e.member_id,
+           CASE e.type
+               WHEN 'BONUS_ACCRUED' THEN CASE WHEN e.payload::jsonb ->> 'profile' = 'BIRTHDAY'
+                                              THEN 'BIRTHDAY' ELSE 'BONUS_ACCRUED' END
+               WHEN 'BONUS_REDEEMED' THEN 'BONUS_SPENT'
+               WHEN 'WITHDRAWAL_STATUS_CHANGED' THEN 'WITHDRAWAL_STATUS'
+               ELSE e.type
+           END,
+           e.id, e.payload, e.created_at
+    FROM inserted e
+    WHERE e.member_id IS NOT NULL
+      AND e.type IN ('BONUS_ACCRUED', 'BONUS_REDEEMED', 'REFERRAL_REGISTERED', 'REFERRAL_PURCHASED',
+                     'WITHDRAWAL_STATUS_CHANGED', 'RANK_CHANGED', 'BALANCE_ADJUSTED');
+
+    INSERT INTO webhook_delivery (endpoint_id, event_id, created_at)
+    SELECT s.endpoint_id, e.id, e.created_at
+    FROM inserted e
+    JOIN webhook_subscription s ON s.event_type = e.type
+    JOIN webhook_endpoint w ON w.id = s.endpoint_id AND NOT w.deleted;
+    RETURN NULL;
+END;
+$$;
