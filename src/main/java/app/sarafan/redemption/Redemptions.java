@@ -174,9 +174,36 @@ public class Redemptions {
     public void orderPaid(long memberId, String orderId, BigDecimal bonusesApplied) {
         // The order's event holds the buyer's account lock already (it is taken before the order is paid), so the
         // reservation can be looked at first and the account settled only when there is something to capture.
-        live(orderId).filter(r -> r.memberId == memberId)
-                .filter(r -> r.status == RedemptionStatus.RESERVED)
+        Optional<Redemption> live = live(orderId).filter(r -> r.memberId == memberId);
+        requireCovered(orderId, bonusesApplied, live);
+        live.filter(r -> r.status == RedemptionStatus.RESERVED)
                 .ifPresent(r -> capture(r, bonusesApplied == null ? r.amount : bonusesApplied));
+    }
+
+    /**
+     * Bonuses the shop says paid the order must be what its reservation holds: the shop took them as payment, so
+     * answering success without spending them would leave the member able to spend them again. A reservation
+     * holding at least that much (or a redemption already confirmed with exactly that much) covers them;
+     * anything else is refused and the event leaves nothing.
+     */
+    private static void requireCovered(String orderId, BigDecimal bonusesApplied, Optional<Redemption> live) {
+        if (bonusesApplied == null || bonusesApplied.signum() == 0) {
+            return;
+        }
+        Redemption r = live.orElseThrow(() -> new ProblemException(ProblemType.BONUSES_NOT_RESERVED,
+                "order.bonusesApplied is " + Money.format(bonusesApplied) + " but no bonuses are reserved for order "
+                        + orderId + ": reserve them with POST /v1/redemptions before the order is paid")
+                .withMember("reserved", Money.format(Money.ZERO)));
+        if (r.status == RedemptionStatus.RESERVED && r.amount.compareTo(bonusesApplied) < 0) {
+            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "order.bonusesApplied is "
+                    + Money.format(bonusesApplied) + " but only " + Money.format(r.amount) + " are reserved for order "
+                    + orderId).withMember("reserved", Money.format(r.amount));
+        }
+        if (r.status == RedemptionStatus.CAPTURED && r.captured.compareTo(bonusesApplied) != 0) {
+            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "order.bonusesApplied is "
+                    + Money.format(bonusesApplied) + " but the redemption of order " + orderId + " was confirmed with "
+                    + Money.format(r.captured)).withMember("reserved", Money.format(r.captured));
+        }
     }
 
     /** What bonuses paid of an order (captured, before any return): the cashback base is net of it. */

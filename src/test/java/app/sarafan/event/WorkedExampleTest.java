@@ -65,10 +65,58 @@ class WorkedExampleTest extends EarningTest {
 
     @Test
     void cashbackIsTakenOfWhatWasPaidNetOfTheBonusesSpent() {
+        rule(Map.of("name", "Bonuses pay up to 20 %", "profile", "PAY_WITH_BONUSES",
+                "spending", Map.of("maxPercent", "20.00")));
         String customer = registered(null);
-        Map<String, Object> order = order("ord-" + customer, "10000.00");
+        credit(customer, "2000.00");
+        String orderId = "ord-" + customer;
+        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
+                "quantity", 1));
+        shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart)).post("/v1/redemptions")
+                .then().statusCode(201).body("amount", equalTo("2000.00"));
+        Map<String, Object> order = order(orderId, "10000.00");
         order.put("bonusesApplied", "2000.00");
         paid(customer, order).then().statusCode(200).body("accruals[0].amount", equalTo("400.00"));
+        assertEquals("900.00", available(customer), "500 welcome + 2000 - 2000 spent + 400 cashback");
+    }
+
+    @Test
+    void bonusesStatedOnAPaidOrderThatNobodyReservedAreRefusedAndNothingIsKept() {
+        String customer = registered(null);
+        credit(customer, "2000.00");
+        Map<String, Object> order = order("ord-" + customer, "10000.00");
+        order.put("bonusesApplied", "2000.00");
+        paid(customer, order).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://sarafan.app/problems/bonuses-not-reserved"))
+                .body("status", equalTo(409))
+                .body("reserved", equalTo("0.00"));
+        assertEquals("2500.00", available(customer), "nothing of the event was kept: no cashback, nothing spent");
+    }
+
+    @Test
+    void bonusesStatedBeyondTheReservationAreRefusedAndTheReservationStays() {
+        rule(Map.of("name", "Bonuses pay up to 20 %", "profile", "PAY_WITH_BONUSES",
+                "spending", Map.of("maxPercent", "20.00")));
+        String customer = registered(null);
+        credit(customer, "4500.00");
+        String orderId = "ord-" + customer;
+        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
+                "quantity", 1));
+        String redemption = shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart))
+                .post("/v1/redemptions").then().statusCode(201).extract().path("id");
+        Map<String, Object> order = order(orderId, "10000.00");
+        order.put("bonusesApplied", "2500.00");
+        paid(customer, order).then().statusCode(409)
+                .body("type", equalTo("https://sarafan.app/problems/bonuses-not-reserved"))
+                .body("reserved", equalTo("2000.00"));
+        shop().get("/v1/redemptions/{id}", redemption).then().statusCode(200).body("status", equalTo("RESERVED"));
+        assertEquals("3000.00", available(customer), "500 welcome + 4500 - 2000 still reserved");
+
+        order.put("bonusesApplied", "1500.00");
+        paid(customer, order).then().statusCode(200).body("accruals[0].amount", equalTo("425.00"));
+        shop().get("/v1/redemptions/{id}", redemption).then().statusCode(200).body("status", equalTo("CAPTURED"))
+                .body("captured", equalTo("1500.00"));
+        assertEquals("3925.00", available(customer), "5000 - 1500 spent + 425 cashback; the other 500 released");
     }
 
     @Test
