@@ -130,8 +130,8 @@ public class BulkSettlement {
                     FROM due ORDER BY expires_at, id
                     RETURNING id, account_id, related_transaction_id, amount),
                 mv AS (
-                    INSERT INTO lot_movement (lot_id, transaction_id, amount)
-                    SELECT due.id, tx.id, tx.amount FROM tx
+                    INSERT INTO lot_movement (lot_id, transaction_id, account_id, amount)
+                    SELECT due.id, tx.id, due.account_id, tx.amount FROM tx
                     JOIN due ON due.transaction_id = tx.related_transaction_id AND due.account_id = tx.account_id
                     RETURNING 1),
                 ev AS (
