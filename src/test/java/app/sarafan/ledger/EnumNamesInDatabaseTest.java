@@ -256,8 +256,9 @@ class EnumNamesInDatabaseTest {
             assertTrue(names(ConfigurationSubject.class).contains(arguments.get(0)), definition);
         }
         assertEquals(List.of(), db.column("""
-                SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgnargs > 0
-                  AND tgfoid <> 'configuration_changed'::regproc"""), "declare a new trigger's arguments here");
+                SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE NOT t.tgisinternal AND t.tgnargs > 0 AND c.relnamespace = 'public'::regnamespace
+                  AND t.tgfoid <> 'configuration_changed'::regproc"""), "declare a new trigger's arguments here");
     }
 
     /**
