@@ -16,6 +16,10 @@ import jakarta.transaction.Transactional;
  * and touches no lot; a RELEASE moves it back; a capture (REDEMPTION, WITHDRAWAL) spends reserved bonuses and only
  * then consumes lots. So the ACTIVE lots always hold the available part plus the reserved one.
  *
+ * <p>A release and a capture name their hold (related_transaction_id) and take at most what it has open; a hold has
+ * at most one of each, so a partial confirmation is a capture of part and a release of the rest. The reserved part
+ * is then the sum of the open holds, and the database refuses a second capture or release (V18).
+ *
  * <p>Reserved bonuses are backed by the lots that expire soonest ({@link #reservedPart}); what backs a reservation
  * does not burn while it is reserved, and burns when it is released after its expiry.
  */
@@ -69,37 +73,74 @@ public class Holds {
     }
 
     /**
-     * Gives reserved bonuses back to available. A debt (negative available) is repaid from them first, and what
-     * expired while reserved burns now.
+     * Gives back to available {@code amount} of what the hold {@code holdTransactionId} has open. A debt (negative
+     * available) is repaid from it first, and what expired while reserved burns now.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public TransactionView release(long memberId, BigDecimal amount, Source source, String reason) {
+    public TransactionView release(long holdTransactionId, BigDecimal amount, Source source, String reason) {
         Instant now = clock.now();
+        LedgerTransaction hold = hold(holdTransactionId);
+        long memberId = hold.accountId;
         Account account = settled(memberId, now);
         BigDecimal released = Money.exact(amount);
+        requireOpen(hold, released);
         requireReserved(account, released);
         BigDecimal debt = account.available.negate().max(Money.ZERO);
         BigDecimal repay = debt.min(released);
         List<Posting.LotChange> debtRepaid = repay.signum() > 0
                 ? consume(memberId, repay, LotChoice.SOONEST_EXPIRING).changes() : List.of();
         LedgerTransaction tx = journal.post(account,
-                Postings.release(memberId, null, released, debtRepaid, source, reason, now), now).tx();
+                Postings.release(memberId, hold.id, released, debtRepaid, source, reason, now), now).tx();
         settlement.settle(account, now);
         return TransactionView.of(tx);
     }
 
-    /** Spends reserved bonuses: a transaction of {@code kind} (REDEMPTION, WITHDRAWAL) that consumes lots. */
+    /**
+     * Spends {@code amount} of what the hold {@code holdTransactionId} has open: a transaction of {@code kind}
+     * (REDEMPTION, WITHDRAWAL) that consumes lots.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Captured capture(long memberId, TransactionKind kind, BigDecimal amount, Source source, String reason,
-            LotChoice choice) {
+    public Captured capture(long holdTransactionId, TransactionKind kind, BigDecimal amount, Source source,
+            String reason, LotChoice choice) {
         Instant now = clock.now();
+        LedgerTransaction hold = hold(holdTransactionId);
+        long memberId = hold.accountId;
         Account account = settled(memberId, now);
         BigDecimal spent = Money.exact(amount);
+        requireOpen(hold, spent);
         requireReserved(account, spent);
         Taken taken = consume(memberId, spent, choice);
         LedgerTransaction tx = journal.post(account,
-                Postings.capture(memberId, kind, null, spent, taken.changes(), source, reason, now), now).tx();
+                Postings.capture(memberId, kind, hold.id, spent, taken.changes(), source, reason, now), now).tx();
         return new Captured(TransactionView.of(tx), taken.portions());
+    }
+
+    /**
+     * What the hold has not yet given up: its amount minus what its capture and its release took. The database
+     * refuses the same (trigger ledger_transaction_takes_from_hold, one capture and one release per hold); checked
+     * here first to fail with the hold's figures, before anything is written.
+     */
+    private static BigDecimal open(LedgerTransaction hold) {
+        BigDecimal taken = LedgerTransaction.getEntityManager().createQuery("""
+                        select coalesce(sum(t.reservedChange), 0) from LedgerTransaction t
+                        where t.relatedTransactionId = ?1 and t.reservedChange < 0""", BigDecimal.class)
+                .setParameter(1, hold.id).getSingleResult();
+        return hold.reservedChange.add(taken);
+    }
+
+    private static LedgerTransaction hold(long holdTransactionId) {
+        LedgerTransaction hold = LedgerTransaction.findById(holdTransactionId);
+        if (hold == null || hold.kind != TransactionKind.HOLD) {
+            throw new IllegalStateException("Transaction " + holdTransactionId + " is not a hold");
+        }
+        return hold;
+    }
+
+    private static void requireOpen(LedgerTransaction hold, BigDecimal amount) {
+        BigDecimal open = open(hold);
+        if (open.compareTo(amount) < 0) {
+            throw new IllegalStateException("Hold " + hold.id + " has " + open + " open, not " + amount);
+        }
     }
 
     private Account settled(long memberId, Instant now) {

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** How much a transaction took from a lot (negative) or gave back to it (positive). Immutable. */
+/**
+ * How much a transaction took from a lot (negative) or gave back to it (positive). Immutable. It carries the account,
+ * so the database can hold the lot and the transaction to the same one (composite foreign keys, V18).
+ */
 @Entity
 @Immutable
 @Table(name = "lot_movement")
@@ -27,12 +30,16 @@ public class LotMovement extends PanacheEntityBase {
     @Column(name = "transaction_id")
     public Long transactionId;
 
+    @Column(name = "account_id")
+    public Long accountId;
+
     public BigDecimal amount;
 
     static void record(Lot lot, LedgerTransaction transaction, BigDecimal amount) {
         LotMovement movement = new LotMovement();
         movement.lotId = lot.id;
         movement.transactionId = transaction.id;
+        movement.accountId = lot.accountId;
         movement.amount = amount;
         movement.persist();
         lot.remaining = lot.remaining.add(amount);

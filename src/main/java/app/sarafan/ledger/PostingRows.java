@@ -63,8 +63,8 @@ class PostingRows {
                 SELECT account_id, id, amount, amount, opens, available_from, expires_at
                 FROM input WHERE opens IS NOT NULL ORDER BY ord),
             movements AS (
-                INSERT INTO lot_movement (lot_id, transaction_id, amount)
-                SELECT lot_id, transaction_id, movement FROM changes WHERE movement <> 0),
+                INSERT INTO lot_movement (lot_id, account_id, transaction_id, amount)
+                SELECT lot_id, account_id, transaction_id, movement FROM changes WHERE movement <> 0),
             lots AS (
                 UPDATE lot SET remaining = lot.remaining + c.movement, state = COALESCE(c.state, lot.state)
                 FROM changes c WHERE lot.id = c.lot_id AND lot.id = ANY (?::bigint[])),

@@ -271,8 +271,9 @@ public class Redemptions {
         BigDecimal spend = Money.exact(requested).min(redemption.amount);
         Source source = new Source(SourceType.ORDER, redemption.orderId, "shop");
         if (spend.signum() > 0) {
-            Holds.Captured captured = holds.capture(redemption.memberId, TransactionKind.REDEMPTION, spend, source,
-                    "Paid part of order " + redemption.orderId, withdrawable.keepForWithdrawals(redemption.memberId));
+            Holds.Captured captured = holds.capture(redemption.holdTransactionId, TransactionKind.REDEMPTION, spend,
+                    source, "Paid part of order " + redemption.orderId,
+                    withdrawable.keepForWithdrawals(redemption.memberId));
             redemption.captured = spend;
             redemption.captureTransactionId = Long.valueOf(captured.transaction().id());
             redemption.spentLots = json.write(captured.portions().stream()
@@ -283,7 +284,7 @@ public class Redemptions {
         }
         BigDecimal rest = redemption.amount.subtract(spend);
         if (rest.signum() > 0) {
-            holds.release(redemption.memberId, rest, source, "Reserved for order " + redemption.orderId
+            holds.release(redemption.holdTransactionId, rest, source, "Reserved for order " + redemption.orderId
                     + " and not spent");
         }
         if (spend.signum() == 0) {
@@ -294,7 +295,7 @@ public class Redemptions {
     }
 
     private void release(Redemption redemption, ReleaseReason reason) {
-        holds.release(redemption.memberId, redemption.amount,
+        holds.release(redemption.holdTransactionId, redemption.amount,
                 new Source(SourceType.ORDER, redemption.orderId, reason == ReleaseReason.TIMED_OUT ? "system" : "shop"),
                 switch (reason) {
                     case TIMED_OUT -> "Reservation for order " + redemption.orderId + " timed out";

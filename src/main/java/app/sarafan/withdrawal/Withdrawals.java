@@ -192,7 +192,7 @@ public class Withdrawals {
         requireStatus(withdrawal, "rejected", WithdrawalStatus.REQUESTED, WithdrawalStatus.APPROVED);
         String externalId = members.externalIdOf(withdrawal.memberId);
         WithdrawalView before = view(withdrawal, externalId);
-        withdrawal.finalTransactionId = Long.valueOf(holds.release(withdrawal.memberId, withdrawal.amount,
+        withdrawal.finalTransactionId = Long.valueOf(holds.release(withdrawal.holdTransactionId, withdrawal.amount,
                 source(withdrawal, administrator), "Withdrawal request " + withdrawal.id + " rejected: "
                         + reason.trim()).id());
         withdrawal.status = WithdrawalStatus.REJECTED;
@@ -208,8 +208,8 @@ public class Withdrawals {
         WithdrawalView before = view(withdrawal, members.externalIdOf(withdrawal.memberId));
         Set<Long> withdrawableLots = withdrawable.lotIds(withdrawal.memberId,
                 WithdrawableBonuses.origins(withdrawal.withdrawableOrigins));
-        Holds.Captured paid = holds.capture(withdrawal.memberId, TransactionKind.WITHDRAWAL, withdrawal.amount,
-                source(withdrawal, administrator), "Withdrawal " + withdrawal.id + " paid out: "
+        Holds.Captured paid = holds.capture(withdrawal.holdTransactionId, TransactionKind.WITHDRAWAL,
+                withdrawal.amount, source(withdrawal, administrator), "Withdrawal " + withdrawal.id + " paid out: "
                         + Money.format(withdrawal.amount.subtract(withdrawal.fee)) + " after a fee of "
                         + Money.format(withdrawal.fee),
                 new Holds.LotChoice(withdrawableLots, Set.of(), Money.ZERO));
