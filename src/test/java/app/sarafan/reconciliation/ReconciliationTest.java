@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ class ReconciliationTest extends ApiTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Reconciliations reconciliations;
 
     @Test
     void aHealthyLedgerReconcilesWithoutViolationsOverEveryAccountInChunks() {
@@ -126,6 +130,19 @@ class ReconciliationTest extends ApiTest {
             changeLotAmount(lot, "-1.00");
         }
         assertEquals(List.of(), invariant.violations(account - 1, 1).violations());
+    }
+
+    @Test
+    void aScheduledRunIsClaimedOnceWhicheverInstanceFiresFirst() {
+        Instant slot = Instant.parse("2026-11-25T03:30:00Z").plusSeconds(System.nanoTime() % 1_000_000);
+        var first = reconciliations.run(clock.now(), slot);
+        var second = reconciliations.run(clock.now(), slot);
+        assertTrue(first.isPresent(), "the first to fire runs it");
+        assertEquals(java.util.Optional.empty(), second, "the other instance finds the slot claimed and skips it");
+        admin().get("/v1/admin/reconciliations/{id}", first.get().id()).then().statusCode(200)
+                .body("trigger", org.hamcrest.Matchers.equalTo("SCHEDULE"))
+                .body("status", org.hamcrest.Matchers.equalTo("FINISHED"))
+                .body("violationCount", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
