@@ -62,6 +62,8 @@ public class LedgerInvariant {
     public record Chunk(long accountsChecked, long lastAccountId, List<Violation> violations) {
     }
 
+    /** The kinds that credit an account, each with its lot. */
+    private static final List<String> CREDIT_KINDS = List.of("ACCRUAL", "RETURN", "ADJUSTMENT");
     private static final String CAPTURES_AND_RELEASES = "('RELEASE', 'REDEMPTION', 'WITHDRAWAL')";
 
     private final EntityManager em;
@@ -154,20 +156,14 @@ public class LedgerInvariant {
                     SELECT id, account_id, transaction_id, amount FROM lot WHERE account_id > ?1 AND account_id <= ?2),
                 pairs AS (
                     SELECT coalesce(c.account_id, l.account_id) account_id, c.id credit_id, c.kind, c.amount credit,
-                           l.id lot_id, l.transaction_id, l.amount lot, count(l.id) OVER (PARTITION BY c.id) lots_of_credit
+                           l.id lot_id, l.transaction_id, l.amount lot,
+                           count(l.id) OVER (PARTITION BY c.id) lots_of_credit
                     FROM credit c FULL JOIN lots l ON l.transaction_id = c.id AND l.account_id = c.account_id)
                 SELECT account_id, credit_id, kind, credit, lot_id, transaction_id, lot, lots_of_credit FROM pairs
                 WHERE credit_id IS NULL OR lot_id IS NULL OR lots_of_credit > 1 OR lot <> credit
                    OR kind NOT IN ('ACCRUAL', 'RETURN', 'ADJUSTMENT')
                 ORDER BY account_id, credit_id, lot_id""", after, last)) {
-            found.add(of(Rule.LOT_PER_CREDIT, r[0], r[1] == null
-                    ? "lot " + r[4] + " has no credit on this account (its transaction is " + r[5] + ")"
-                    : r[4] == null ? "credit " + r[1] + " (" + r[2] + " " + r[3] + ") has no lot"
-                    : ((Number) r[7]).longValue() > 1 ? "credit " + r[1] + " has " + r[7] + " lots (lot " + r[4] + ")"
-                    : !List.of("ACCRUAL", "RETURN", "ADJUSTMENT").contains(String.valueOf(r[2]))
-                            ? "transaction " + r[1] + " of kind " + r[2] + " adds " + r[3]
-                                    + ": only ACCRUAL, RETURN and ADJUSTMENT credit"
-                    : "lot " + r[4] + " holds " + r[6] + ", its credit " + r[1] + " " + r[3]));
+            found.add(of(Rule.LOT_PER_CREDIT, r[0], lotPerCredit(r)));
         }
         for (Object[] r : rows("""
                 SELECT a.member_id, a.reserved, coalesce(h.held, 0), coalesce(h.given_up, 0), coalesce(h.other, 0)
@@ -192,7 +188,8 @@ public class LedgerInvariant {
                 FROM ledger_transaction t JOIN ledger_transaction h ON h.id = t.related_transaction_id
                 WHERE t.account_id > ?1 AND t.account_id <= ?2 AND t.kind IN %s
                 GROUP BY t.account_id, h.id, h.kind, h.account_id, h.reserved_change
-                HAVING h.kind <> 'HOLD' OR h.account_id <> t.account_id OR h.reserved_change + sum(t.reserved_change) < 0
+                HAVING h.kind <> 'HOLD' OR h.account_id <> t.account_id
+                    OR h.reserved_change + sum(t.reserved_change) < 0
                 ORDER BY t.account_id, h.id""".formatted(CAPTURES_AND_RELEASES), after, last)) {
             found.add(of(Rule.OPEN_HOLDS, r[0], !"HOLD".equals(String.valueOf(r[2])) || !r[0].equals(r[3])
                     ? "captures or releases name transaction " + r[1] + " (" + r[2] + " of account " + r[3]
@@ -201,6 +198,24 @@ public class LedgerInvariant {
                             + ((BigDecimal) r[5]).negate()));
         }
         return new Chunk(checked, last, found);
+    }
+
+    /** How a credit and its lot disagree: {account, credit, kind, amount, lot, its transaction, its amount, lots}. */
+    private static String lotPerCredit(Object[] r) {
+        if (r[1] == null) {
+            return "lot " + r[4] + " has no credit on this account (its transaction is " + r[5] + ")";
+        }
+        if (r[4] == null) {
+            return "credit " + r[1] + " (" + r[2] + " " + r[3] + ") has no lot";
+        }
+        if (((Number) r[7]).longValue() > 1) {
+            return "credit " + r[1] + " has " + r[7] + " lots (lot " + r[4] + ")";
+        }
+        if (!CREDIT_KINDS.contains(String.valueOf(r[2]))) {
+            return "transaction " + r[1] + " of kind " + r[2] + " adds " + r[3]
+                    + ": only ACCRUAL, RETURN and ADJUSTMENT credit";
+        }
+        return "lot " + r[4] + " holds " + r[6] + ", its credit " + r[1] + " " + r[3];
     }
 
     private List<Violation> program(Instant now) {

@@ -22,7 +22,8 @@ class LatestViolations {
 
     void register(@Observes StartupEvent started, MeterRegistry registry) {
         Gauge.builder(GAUGE, this, LatestViolations::value)
-                .description("Violations of the ledger invariant found by the latest reconciliation").register(registry);
+                .description("Violations of the ledger invariant found by the latest reconciliation")
+                .register(registry);
         refresh();
     }
 

@@ -35,6 +35,14 @@ public class Reconciliations {
     public record Outcome(long id, long accountsChecked, int chunks, long violations) {
     }
 
+    /** How far a run got (what its report row says after each chunk). */
+    private static final class Tally {
+        long accountsChecked;
+        long lastAccountId;
+        int chunks;
+        long violationCount;
+    }
+
     private final LedgerInvariant invariant;
     private final ReconciliationConfig config;
     private final AppClock clock;
@@ -60,7 +68,7 @@ public class Reconciliations {
             LOG.debugf("Reconciliation of %s runs on another instance", slot);
             return Optional.empty();
         }
-        Reconciliation progress = new Reconciliation();
+        Tally progress = new Tally();
         try {
             int size = config.chunkSize();
             LedgerInvariant.Chunk chunk;
@@ -105,9 +113,10 @@ public class Reconciliations {
     }
 
     /** Adds a chunk to the report (in a transaction of its own: the checks themselves only read). */
-    private void record(long id, Reconciliation progress, long accounts, long lastAccountId,
+    private void record(long id, Tally progress, long accounts, long lastAccountId,
             List<Violation> violations) {
-        int keep = (int) Math.max(0, Math.min(violations.size(), config.reportedViolations() - progress.violationCount));
+        long room = config.reportedViolations() - progress.violationCount;
+        int keep = (int) Math.max(0, Math.min(violations.size(), room));
         List<Violation> kept = violations.subList(0, keep);
         long position = progress.violationCount;
         progress.accountsChecked += accounts;
