@@ -8,6 +8,7 @@ import java.time.Instant;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.money.Money;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.ledger.Liability;
 import app.sarafan.referral.ReferralStatistics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,10 +29,12 @@ public class ProgramAnalytics {
 
     private final EntityManager em;
     private final AppClock clock;
+    private final Liability liability;
 
-    ProgramAnalytics(EntityManager em, AppClock clock) {
+    ProgramAnalytics(EntityManager em, AppClock clock, Liability liability) {
         this.em = em;
         this.clock = clock;
+        this.liability = liability;
     }
 
     /** Without {@code to} the period ends now; without {@code from} it is the 30 days before its end. */
@@ -68,20 +71,11 @@ public class ProgramAnalytics {
                 money(sums[2]), money(sums[3]), money(sums[4]));
     }
 
+    /** The ledger's own figure (the one its invariant checks against the journal), as of the request. */
     private ProgramAnalyticsView.Liability liability(Instant now) {
-        Object[] lots = row("""
-                SELECT coalesce(sum(remaining) FILTER (WHERE state = 'ACTIVE' OR available_from <= ?1), 0),
-                       coalesce(sum(remaining) FILTER (WHERE state = 'PENDING' AND available_from > ?1), 0),
-                       coalesce(sum(remaining) FILTER (WHERE expires_at <= ?2), 0),
-                       coalesce(sum(remaining) FILTER (WHERE expires_at <= ?3), 0)
-                FROM lot WHERE state IN ('ACTIVE', 'PENDING') AND (expires_at IS NULL OR expires_at > ?1)""",
-                now, now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(90)));
-        BigDecimal reserved = money(row("SELECT coalesce(sum(reserved), 0) FROM account")[0]);
-        // Active lots hold what is available and what is reserved for unfinished redemptions and withdrawals.
-        BigDecimal available = money(lots[0]).subtract(reserved);
-        BigDecimal pending = money(lots[1]);
-        return new ProgramAnalyticsView.Liability(available, reserved, pending,
-                available.add(reserved).add(pending), money(lots[2]), money(lots[3]));
+        Liability.Figures owed = liability.asOf(now);
+        return new ProgramAnalyticsView.Liability(owed.available(), owed.reserved(), owed.pending(), owed.total(),
+                owed.expiringWithin30Days(), owed.expiringWithin90Days());
     }
 
     private ProgramAnalyticsView.Referrals referrals(Instant start, Instant end, Instant now) {

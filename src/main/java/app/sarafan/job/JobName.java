@@ -6,7 +6,9 @@ import app.sarafan.common.error.ProblemException;
 
 /** The jobs an administrator can run on demand, by their path name. */
 public enum JobName {
-    ACTIVATION("activation"), EXPIRY("expiry"), EXPIRY_WARNINGS("expiry-warnings"), BIRTHDAYS("birthdays");
+    ACTIVATION("activation"), EXPIRY("expiry"), EXPIRY_WARNINGS("expiry-warnings"), BIRTHDAYS("birthdays"),
+    /** Reads only: checks the ledger invariant and writes its report (reconciliation/). */
+    RECONCILIATION("reconciliation");
 
     private final String slug;
 

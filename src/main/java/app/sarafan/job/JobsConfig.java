@@ -23,6 +23,13 @@ public interface JobsConfig {
     @WithDefault("1h")
     String birthdaysEvery();
 
+    /**
+     * When the reconciliation checks the ledger invariant (a Quartz cron in the server's time zone; "off" disables
+     * the schedule; admins can still run it). Nightly by default.
+     */
+    @WithDefault("0 30 3 * * ?")
+    String reconcileCron();
+
     /** Days before a lot burns at which its member is told, e.g. 7 and 1; one email per lot and threshold. */
     @WithDefault("7,1")
     List<Integer> expiryWarningDays();
