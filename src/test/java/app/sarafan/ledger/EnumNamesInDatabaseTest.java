@@ -83,6 +83,8 @@ class EnumNamesInDatabaseTest {
         column("mass_operation.status", MassOperationStatus.class);
         column("mass_operation_item.status", ItemStatus.class);
         column("configuration_version.subject", ConfigurationSubject.class);
+        column("reconciliation.triggered_by", app.sarafan.reconciliation.ReconciliationTrigger.class);
+        column("reconciliation.status", app.sarafan.reconciliation.ReconciliationStatus.class);
     }
 
     /** The enums each SQL function may name (TG_OP values and time zones are SQL's own words). */
@@ -222,7 +224,7 @@ class EnumNamesInDatabaseTest {
         Matcher mailed = Pattern.compile("e\\.type IN \\(([^)]*)\\)").matcher(source);
         assertTrue(mailed.find(), source);
         List<String> mailedTypes = literals(mailed.group(1));
-        assertEquals(6, mailedTypes.size(), mailedTypes.toString());
+        assertEquals(7, mailedTypes.size(), mailedTypes.toString());
         Map<String, List<String>> arms = new TreeMap<>();
         Matcher arm = Pattern.compile("WHEN '([A-Z_]+)' THEN (CASE .*? END|'[A-Z_]+')", Pattern.DOTALL).matcher(source);
         while (arm.find()) {
