@@ -14,6 +14,7 @@ import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
 import app.sarafan.ledger.CreditBatch;
+import app.sarafan.ledger.CreditTerms;
 import app.sarafan.ledger.Ledger;
 import app.sarafan.ledger.Provenance;
 import app.sarafan.ledger.Source;
@@ -120,8 +121,7 @@ class Grants {
             return "granted before";
         }
         RuleDefinition rule = plan.rule().definition();
-        if (rule.expiresOn() != null && !rule.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
-                .isAfter(availableFrom(rule, now))) {
+        if (rule.expiresOn() != null && !CreditTerms.endOf(rule.expiresOn()).isAfter(availableFrom(rule, now))) {
             return "the rule's expiry date has passed";
         }
         RuleDefinition.Limits limits = rule.limits();
@@ -228,17 +228,12 @@ class Grants {
 
     /** Bonuses of a rule with a delay are pending for that many days; otherwise available at once. */
     static Instant availableFrom(RuleDefinition rule, Instant now) {
-        return rule.delayDays() == null || rule.delayDays() == 0 ? now : now.plus(Duration.ofDays(rule.delayDays()));
+        Instant from = CreditTerms.availableFrom(rule.delayDays(), now);
+        return from == null ? now : from;
     }
 
-    /** A lifetime counts from when the bonuses become available; an expiry date burns them at its end (UTC). */
+    /** When the rule's bonuses burn: {@link CreditTerms} has the one rule. */
     static Instant expiresAt(RuleDefinition rule, Instant availableFrom) {
-        if (rule.lifetimeDays() != null) {
-            return availableFrom.plus(Duration.ofDays(rule.lifetimeDays()));
-        }
-        if (rule.expiresOn() != null) {
-            return rule.expiresOn().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        return null;
+        return CreditTerms.burnsAt(availableFrom, rule.lifetimeDays(), rule.lifetimeMonths(), rule.expiresOn());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
+import app.sarafan.ledger.CreditTerms;
 import app.sarafan.ledger.Ledger;
 import app.sarafan.ledger.Provenance;
 import app.sarafan.ledger.Source;
@@ -63,12 +64,9 @@ class BirthdayGrants {
         }
         RuleDefinition definition = rule.definition();
         BigDecimal amount = Money.exact(memberReward(definition).orElseThrow().value());
-        Instant availableFrom = definition.delayDays() == null || definition.delayDays() == 0 ? null
-                : now.plus(Duration.ofDays(definition.delayDays()));
-        Instant start = availableFrom == null ? now : availableFrom;
-        Instant expiresAt = definition.lifetimeDays() != null ? start.plus(Duration.ofDays(definition.lifetimeDays()))
-                : definition.expiresOn() != null ? definition.expiresOn().plusDays(1).atStartOfDay(member.zone()).toInstant()
-                : null;
+        Instant availableFrom = CreditTerms.availableFrom(definition.delayDays(), now);
+        Instant expiresAt = CreditTerms.burnsAt(availableFrom == null ? now : availableFrom,
+                definition.lifetimeDays(), definition.lifetimeMonths(), definition.expiresOn());
         TransactionView tx = ledger.credit(member.memberId(), new Ledger.Credit(TransactionKind.ACCRUAL, amount,
                 new Source(SourceType.JOB, "birthday:" + year + ":" + member.externalId(), "job:birthday"),
                 "Birthday bonus", availableFrom, expiresAt,

@@ -62,6 +62,8 @@ public class ProgramTerms {
         }
         if (rule.lifetimeDays() != null) {
             text.append(", ").append(l.validFor(rule.lifetimeDays()));
+        } else if (rule.lifetimeMonths() != null) {
+            text.append(", ").append(l.validForMonths(rule.lifetimeMonths()));
         } else if (rule.expiresOn() != null) {
             text.append(", ").append(l.validUntil(rule.expiresOn()));
         }

@@ -30,6 +30,7 @@ public record RuleDefinition(
         @Size(max = 20) List<@Valid @NotNull Reward> rewards,
         Integer delayDays,
         Integer lifetimeDays,
+        Integer lifetimeMonths,
         LocalDate expiresOn,
         @Valid Limits limits,
         @Valid Notify notifications,
@@ -41,7 +42,7 @@ public record RuleDefinition(
     RuleDefinition withDefaults() {
         return new RuleDefinition(name.trim(), profile, active == null ? Boolean.TRUE : active,
                 priority == null ? 100 : priority, validFrom, validTo, conditions, rewards, delayDays, lifetimeDays,
-                expiresOn, limits, notifications, spending, withdrawal, grantsAward);
+                lifetimeMonths, expiresOn, limits, notifications, spending, withdrawal, grantsAward);
     }
 
     /** When the rule applies. All optional; an empty condition set always applies. */

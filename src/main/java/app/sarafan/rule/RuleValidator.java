@@ -42,8 +42,14 @@ final class RuleValidator {
         if (rule.lifetimeDays() != null && (rule.lifetimeDays() < 1 || rule.lifetimeDays() > 36500)) {
             fail("lifetimeDays", "must be 1 to 36500");
         }
-        if (rule.lifetimeDays() != null && rule.expiresOn() != null) {
-            fail("expiresOn", "give either lifetimeDays or expiresOn, not both");
+        if (rule.lifetimeMonths() != null && (rule.lifetimeMonths() < 1 || rule.lifetimeMonths() > 1200)) {
+            fail("lifetimeMonths", "must be 1 to 1200");
+        }
+        if (rule.lifetimeDays() != null && rule.lifetimeMonths() != null) {
+            fail("lifetimeMonths", "give either lifetimeDays or lifetimeMonths, not both");
+        }
+        if ((rule.lifetimeDays() != null || rule.lifetimeMonths() != null) && rule.expiresOn() != null) {
+            fail("expiresOn", "give either a lifetime (lifetimeDays, lifetimeMonths) or expiresOn, not both");
         }
         conditions(rule);
         limits(rule);
@@ -63,10 +69,12 @@ final class RuleValidator {
             if (rule.rewards() != null && !rule.rewards().isEmpty()) {
                 fail("rewards", "a spending rule rewards nobody");
             }
-            for (String earningOnly : List.of("delayDays", "lifetimeDays", "expiresOn", "limits", "notifications")) {
+            for (String earningOnly : List.of("delayDays", "lifetimeDays", "lifetimeMonths", "expiresOn", "limits",
+                    "notifications")) {
                 boolean given = switch (earningOnly) {
                     case "delayDays" -> rule.delayDays() != null;
                     case "lifetimeDays" -> rule.lifetimeDays() != null;
+                    case "lifetimeMonths" -> rule.lifetimeMonths() != null;
                     case "expiresOn" -> rule.expiresOn() != null;
                     case "limits" -> rule.limits() != null;
                     default -> rule.notifications() != null;

@@ -75,6 +75,11 @@ enum TermsLanguage {
         }
 
         @Override
+        String validForMonths(int months) {
+            return "valid " + months + (months == 1 ? " month" : " months");
+        }
+
+        @Override
         String validUntil(LocalDate date) {
             return "valid until " + date;
         }
@@ -178,6 +183,11 @@ enum TermsLanguage {
         }
 
         @Override
+        String validForMonths(int months) {
+            return "действуют " + months + " " + plural(BigDecimal.valueOf(months), "месяц", "месяца", "месяцев");
+        }
+
+        @Override
         String validUntil(LocalDate date) {
             return "действуют до " + date;
         }
@@ -266,6 +276,9 @@ enum TermsLanguage {
     abstract String availableAfter(int days);
 
     abstract String validFor(int days);
+
+    /** A lifetime in calendar months. */
+    abstract String validForMonths(int months);
 
     abstract String validUntil(LocalDate date);
 

@@ -209,4 +209,38 @@ class EarningProfilesTest extends EarningTest {
         clock.advance(Duration.ofDays(1));
         paid(buyer, order("c-" + buyer, "100.00")).then().body("accruals", hasSize(0));
     }
+
+    @Test
+    void anExpiryDateEndsAtMidnightUtcAndAMonthIsACalendarMonth() {
+        rule(Map.of("name", "Cashback until the new year", "profile", "ORDER_PAID", "expiresOn", "2099-12-31",
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "1.00"))));
+        rule(Map.of("name", "Cashback for a month", "profile", "ORDER_PAID", "lifetimeMonths", 1,
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "2.00"))));
+        String member = registered(null);
+        var accruals = paid(member, order("ord-" + member, "1000.00")).then().statusCode(200)
+                .body("accruals", hasSize(2)).extract().jsonPath();
+        java.util.Map<String, String> expiries = new java.util.HashMap<>();
+        for (int i = 0; i < 2; i++) {
+            expiries.put(accruals.getString("accruals[" + i + "].amount"),
+                    accruals.getString("accruals[" + i + "].expiresAt"));
+        }
+        assertEquals("2100-01-01T00:00:00Z", expiries.get("10.00"));
+        java.time.Instant from = java.time.Instant.parse(accruals.getString("accruals[0].availableFrom"));
+        assertEquals(from.atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant(),
+                java.time.Instant.parse(expiries.get("20.00")));
+    }
+
+    @Test
+    void aRuleGivesAtMostOneLifetimeOrExpiryDate() {
+        Map<String, Object> reward = Map.of("recipient", "MEMBER", "type", "FIXED", "value", "5.00");
+        admin().body(Map.of("name", "x", "profile", "REGISTRATION", "lifetimeDays", 30, "lifetimeMonths", 1,
+                "rewards", List.of(reward))).post("/v1/admin/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("lifetimeMonths"));
+        admin().body(Map.of("name", "x", "profile", "REGISTRATION", "lifetimeMonths", 1, "expiresOn", "2099-01-01",
+                "rewards", List.of(reward))).post("/v1/admin/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("expiresOn"));
+        admin().body(Map.of("name", "x", "profile", "REGISTRATION", "lifetimeMonths", 1201,
+                "rewards", List.of(reward))).post("/v1/admin/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("lifetimeMonths"));
+    }
 }

@@ -21,7 +21,7 @@ class WorkedExampleTest extends EarningTest {
     void sportsShopRules() {
         rule(Map.of("name", "Welcome bonus", "profile", "REGISTRATION",
                 "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "500.00"))));
-        rule(Map.of("name", "Cashback 5 %", "profile", "ORDER_PAID", "lifetimeDays", 30,
+        rule(Map.of("name", "Cashback 5 %", "profile", "ORDER_PAID", "lifetimeMonths", 1,
                 "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "5.00"))));
         rule(Map.of("name", "Referral 5 %", "profile", "ORDER_PAID",
                 "rewards", List.of(Map.of("recipient", "REFERRER", "type", "PERCENT", "levels", levels("5.00")))));
@@ -51,15 +51,17 @@ class WorkedExampleTest extends EarningTest {
     @Test
     void anOrderOfTenThousandGivesFiveHundredValidForOneMonth() {
         String customer = registered(null);
-        Instant before = clock.now();
-        String expiresAt = paid(customer, order("ord-" + customer, "10000.00")).then().statusCode(200)
+        io.restassured.path.json.JsonPath accrual = paid(customer, order("ord-" + customer, "10000.00")).then()
+                .statusCode(200)
                 .body("accruals[0].amount", equalTo("500.00"))
                 .body("accruals[0].status", equalTo("AVAILABLE"))
-                .extract().path("accruals[0].expiresAt");
-        assertEquals(Duration.ofDays(30).toSeconds(),
-                Duration.between(before, Instant.parse(expiresAt)).toSeconds(), 5);
+                .extract().jsonPath();
+        Instant availableFrom = Instant.parse(accrual.getString("accruals[0].availableFrom"));
+        Instant expiresAt = Instant.parse(accrual.getString("accruals[0].expiresAt"));
+        assertEquals(availableFrom.atZone(java.time.ZoneOffset.UTC).plusMonths(1).toInstant(), expiresAt,
+                "valid one calendar month, to the microsecond");
         assertEquals("1000.00", available(customer));
-        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        clock.advance(Duration.between(clock.now(), expiresAt).plusMinutes(1));
         assertEquals("500.00", available(customer), "the cashback burns after a month; the welcome bonus stays");
     }
 
