@@ -209,7 +209,19 @@ class Grants {
         payload.put("role", plan.role().name());
         payload.put("level", plan.level());
         payload.put("referral", referral == null ? null : members.externalIdOf(referral));
+        payload.put("notified", announced(plan));
         return payload;
+    }
+
+    /**
+     * Whether Sarafan tells the recipient of this credit (email): the rule's switch for the recipient's role —
+     * {@code referrer} for referral rewards, {@code member} otherwise — unless it says false. The member's own
+     * opt-outs apply on top; the shop's webhook gets every credit, with this flag.
+     */
+    static boolean announced(Plan plan) {
+        RuleDefinition.Notify notify = plan.rule().definition().notifications();
+        Boolean on = notify == null ? null : plan.role() == Role.REFERRER ? notify.referrer() : notify.member();
+        return !Boolean.FALSE.equals(on);
     }
 
     private static Accrued accrued(Trigger trigger, Plan plan, MemberRef recipient, String transactionId,

@@ -85,6 +85,8 @@ class BirthdayGrants {
         payload.put("profile", "BIRTHDAY");
         payload.put("ruleId", rule.id());
         payload.put("reason", "Birthday bonus");
+        payload.put("notified", definition.notifications() == null
+                || !Boolean.FALSE.equals(definition.notifications().member()));
         events.publish(DomainEventType.BONUS_ACCRUED, member.memberId(), payload);
         return true;
     }

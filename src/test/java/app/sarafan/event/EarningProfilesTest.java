@@ -243,4 +243,33 @@ class EarningProfilesTest extends EarningTest {
                 "rewards", List.of(reward))).post("/v1/admin/rules").then().statusCode(400)
                 .body("errors[0].field", equalTo("lifetimeMonths"));
     }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    private long mails(String member, String kind) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM notification n JOIN member m ON m.id = n.member_id"
+                        + " WHERE m.external_id = ?1 AND n.kind = ?2").setParameter(1, member).setParameter(2, kind)
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void aRulesNotificationSwitchesDecideWhoIsEmailedAndWebhooksStillHearOfEveryCredit() {
+        rule(Map.of("name", "Quiet cashback, loud referral", "profile", "ORDER_PAID",
+                "notifications", Map.of("member", false, "referrer", true),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "5.00"),
+                        Map.of("recipient", "REFERRER", "type", "PERCENT", "levels", levels("3.00")))));
+        String referrer = registered(null);
+        String customer = registered(referrer);
+        paid(customer, order("ord-" + customer, "1000.00")).then().statusCode(200).body("accruals", hasSize(2));
+
+        assertEquals(0, mails(customer, "BONUS_ACCRUED"), "the rule turned the member's email off");
+        assertEquals(1, mails(referrer, "BONUS_ACCRUED"), "and the referrer's on");
+        String payload = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("SELECT e.payload FROM domain_event e JOIN member m ON m.id = e.member_id"
+                        + " WHERE m.external_id = ?1 AND e.type = 'BONUS_ACCRUED'").setParameter(1, customer)
+                .getSingleResult());
+        assertEquals(true, payload.contains("\"notified\":false"), payload);
+    }
 }

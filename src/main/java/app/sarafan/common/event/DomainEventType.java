@@ -13,7 +13,8 @@ public enum DomainEventType {
     REFERRAL_FLAGGED,
     /**
      * Bonuses were credited by a rule (payload: transactionId, amount, pending, availableFrom, expiresAt, profile,
-     * ruleId, reason, orderId?, referral? (externalId of the referral who caused it), level?).
+     * ruleId, reason, orderId?, referral? (externalId of the referral who caused it), level?, notified: false when
+     * the rule turned its recipient's email off).
      */
     BONUS_ACCRUED,
     /** Accrued bonuses were voided or taken back, e.g. a cancelled order (payload: transactionId, amount, orderId). */

@@ -1,5 +1,6 @@
 -- Manual adjustments publish BALANCE_ADJUSTED (ledger/AdjustmentService); members get an email of that kind too,
--- unless they opted out of it. Otherwise the fan-out is the one of V9.
+-- unless they opted out of it. A credit whose rule turned its recipient's notification off says so in its payload
+-- ("notified": false): it reaches webhooks, but no email. Otherwise the fan-out is the one of V9.
 CREATE OR REPLACE FUNCTION domain_event_fan_out() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO notification (member_id, kind, event_id, payload, created_at)
@@ -15,7 +16,8 @@ BEGIN
     FROM inserted e
     WHERE e.member_id IS NOT NULL
       AND e.type IN ('BONUS_ACCRUED', 'BONUS_REDEEMED', 'REFERRAL_REGISTERED', 'REFERRAL_PURCHASED',
-                     'WITHDRAWAL_STATUS_CHANGED', 'RANK_CHANGED', 'BALANCE_ADJUSTED');
+                     'WITHDRAWAL_STATUS_CHANGED', 'RANK_CHANGED', 'BALANCE_ADJUSTED')
+      AND (e.payload::jsonb ->> 'notified') IS DISTINCT FROM 'false';
 
     INSERT INTO webhook_delivery (endpoint_id, event_id, created_at)
     SELECT s.endpoint_id, e.id, e.created_at
