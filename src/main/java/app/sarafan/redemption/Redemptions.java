@@ -151,6 +151,12 @@ public class Redemptions {
             return view(redemption, members.externalIdOf(redemption.memberId));
         }
         requireReserved(redemption, "confirmed");
+        if (amount != null && amount.compareTo(redemption.amount) > 0) {
+            // Spending only what is reserved would answer success for bonuses that were never taken.
+            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "amount is " + Money.format(amount)
+                    + " but redemption " + redemption.id + " reserves " + Money.format(redemption.amount))
+                    .withMember("reserved", Money.format(redemption.amount));
+        }
         capture(redemption, amount == null ? redemption.amount : amount);
         return view(redemption, members.externalIdOf(redemption.memberId));
     }

@@ -138,6 +138,9 @@ class RedemptionTest extends RedemptionTestSupport {
         String eve = newMember();
         credit(eve, "5000.00");
         String paidId = apply(eve, newOrder(), "800.00", TEN_THOUSAND).then().statusCode(201).extract().path("id");
+        shop().body(Map.of("amount", "800.01")).post("/v1/redemptions/{id}/confirm", paidId).then().statusCode(409)
+                .body("type", endsWith("/bonuses-not-reserved")).body("reserved", equalTo("800.00"));
+        shop().get("/v1/redemptions/{id}", paidId).then().body("status", equalTo("RESERVED"));
         shop().body(Map.of("amount", "700.00")).post("/v1/redemptions/{id}/confirm", paidId).then().statusCode(200)
                 .body("status", equalTo("CAPTURED")).body("captured", equalTo("700.00"));
         shop().post("/v1/redemptions/{id}/cancel", paidId).then().statusCode(409)
