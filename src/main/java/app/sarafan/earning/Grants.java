@@ -17,8 +17,6 @@ import app.sarafan.ledger.CreditBatch;
 import app.sarafan.ledger.CreditTerms;
 import app.sarafan.ledger.Ledger;
 import app.sarafan.ledger.Provenance;
-import app.sarafan.ledger.Source;
-import app.sarafan.ledger.SourceType;
 import app.sarafan.ledger.TransactionKind;
 import app.sarafan.ledger.TransactionView;
 import app.sarafan.member.MemberRef;
@@ -166,7 +164,7 @@ class Grants {
         RuleDefinition rule = plan.rule().definition();
         Instant availableFrom = availableFrom(rule, now);
         return new Ledger.Credit(TransactionKind.ACCRUAL, plan.amount(),
-                new Source(SourceType.EVENT, trigger.eventId(), trigger.actor()), plan.description(), availableFrom,
+                trigger.source(), plan.description(), availableFrom,
                 expiresAt(rule, availableFrom), new Provenance(plan.ruleVersionId(), referralOf(trigger, plan),
                 plan.level()));
     }

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import app.sarafan.rule.RuleAdministration;
 import app.sarafan.rule.RuleProfile;
-import app.sarafan.rule.RuleView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,8 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Finds the members whose birthday is today in their own time zone (or {@code birthdayDaysAhead} days from today)
  * and who have no grant for that birthday's year yet, in chunks by member id, and grants each in its own
- * transaction ({@link BirthdayGrants}). The birthday rule in force decides the amount, delay and lifetime; with no
- * such rule (or one without a fixed member reward) the job grants nothing. 29 February birthdays are celebrated
+ * transaction ({@link BirthdayGrants}): the BIRTHDAY rules in force, through the earning engine, decide who gets
+ * what, with which delay and lifetime; with no such rule the job looks for nobody. 29 February birthdays are celebrated
  * on 28 February in other years.
  */
 @ApplicationScoped
@@ -44,11 +42,9 @@ class Birthdays {
 
     Progress run(Instant now) {
         Progress progress = new Progress();
-        Optional<RuleView> rule = rules.inForce(now).stream()
-                .filter(r -> r.definition().profile() == RuleProfile.BIRTHDAY)
-                .filter(r -> BirthdayGrants.memberReward(r.definition()).isPresent())
-                .findFirst();
-        if (rule.isEmpty()) {
+        // Which rules apply to whom is the earning engine's to say, member by member; without any BIRTHDAY rule in
+        // force there is nothing to look for.
+        if (rules.inForce(now).stream().noneMatch(r -> r.definition().profile() == RuleProfile.BIRTHDAY)) {
             return progress;
         }
         long after = 0;
@@ -58,7 +54,7 @@ class Birthdays {
             long granted = 0;
             for (Candidate candidate : chunk) {
                 try {
-                    granted += grants.grant(candidate, rule.get(), now) ? 1 : 0;
+                    granted += grants.grant(candidate, now) ? 1 : 0;
                 } catch (RuntimeException e) {
                     // One member's failure must not stop the others; the next run tries them again.
                     LOG.errorf(e, "Birthday grant for member %s failed", candidate.externalId());

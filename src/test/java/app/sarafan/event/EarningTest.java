@@ -20,24 +20,7 @@ public abstract class EarningTest extends ApiTest {
     @BeforeEach
     @AfterEach
     void noRuleInForce() {
-        String cursor = null;
-        do {
-            var request = admin().queryParam("active", true).queryParam("limit", 100);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            var page = request.get("/v1/admin/rules").then().statusCode(200).extract();
-            List<Map<String, Object>> items = page.path("items");
-            for (Map<String, Object> rule : items) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> definition = new HashMap<>((Map<String, Object>) rule.get("definition"));
-                definition.put("active", false);
-                definition.values().removeIf(java.util.Objects::isNull);
-                admin().header("If-Match", "\"" + rule.get("version") + "\"").body(definition)
-                        .put("/v1/admin/rules/{id}", rule.get("id")).then().statusCode(200);
-            }
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        app.sarafan.support.TestRules.noRuleInForce();
     }
 
     protected static String rule(Map<String, Object> definition) {

@@ -35,13 +35,17 @@ class BirthdayJobTest extends JobTests {
 
     private String ruleId;
 
+    private final app.sarafan.support.TestRules more = new app.sarafan.support.TestRules();
+
     @BeforeEach
     void birthdayRule() {
+        app.sarafan.support.TestRules.noRuleInForce();
         ruleId = admin().body(rule(true)).post("/v1/admin/rules").then().statusCode(201).extract().path("id");
     }
 
     @AfterEach
     void retireRule() {
+        more.deactivateAll();
         admin().header("If-Match", "\"1\"").body(rule(false)).put("/v1/admin/rules/{id}", ruleId)
                 .then().statusCode(200);
     }
@@ -131,5 +135,103 @@ class BirthdayJobTest extends JobTests {
             assertEquals(1, count("SELECT count(*) FROM birthday_grant g JOIN member m ON m.id = g.member_id"
                     + " WHERE m.external_id = ?1", member));
         }
+    }
+
+    private BigDecimal birthdayBonuses(String member) {
+        return (BigDecimal) em.createNativeQuery("""
+                SELECT coalesce(sum(t.amount), 0) FROM ledger_transaction t JOIN member m ON m.id = t.account_id
+                WHERE m.external_id = ?1 AND t.source_type = 'JOB' AND t.source_id LIKE 'birthday:%'""")
+                .setParameter(1, member).getSingleResult();
+    }
+
+    private String celebrating(LocalDate birthday) {
+        return newMember(birthday.withYear(1990).toString(), "UTC", "en");
+    }
+
+    private void runOn(LocalDate birthday) {
+        clockAt(birthday.atStartOfDay(ZoneOffset.UTC).toInstant().plus(12, ChronoUnit.HOURS));
+        jobs.run(JobName.BIRTHDAYS);
+    }
+
+    @Test
+    void everyBirthdayRuleInForceAddsUpAsForEvents() {
+        more.activate(Map.of("name", "Birthday extra", "profile", "BIRTHDAY",
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "250.00"))));
+        LocalDate birthday = birthdayAhead(70);
+        String member = celebrating(birthday);
+        runOn(birthday);
+        assertEquals(0, new BigDecimal("1250.00").compareTo(birthdayBonuses(member)));
+        assertEquals(2, grants(member), "one credit per rule");
+        jobs.run(JobName.BIRTHDAYS);
+        assertEquals(2, grants(member), "and each once a year");
+    }
+
+    @Test
+    void aBirthdayRuleForOneRankPaysOnlyMembersOfThatRank() {
+        if (admin().get("/v1/admin/ranks/{code}", "SILVER_T").statusCode() == 404) {
+            admin().body(Map.of("code", "SILVER_T", "name", "Silver", "position", 510, "minTotalPaid", "100000.00"))
+                    .post("/v1/admin/ranks").then().statusCode(201);
+            admin().body(Map.of("code", "GOLD_T", "name", "Gold", "position", 520, "minTotalPaid", "500000.00"))
+                    .post("/v1/admin/ranks").then().statusCode(201);
+        }
+        more.activate(Map.of("name", "Gold birthday", "profile", "BIRTHDAY",
+                "conditions", Map.of("memberRanks", List.of("GOLD_T")),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "500.00"))));
+        LocalDate birthday = birthdayAhead(80);
+        String gold = celebrating(birthday);
+        String plain = celebrating(birthday);
+        app.sarafan.support.ShopEvents.send(Map.of("type", "ORDER_PAID", "memberId", gold,
+                "order", Map.of("id", "big-" + gold, "total", "600000.00"))).then().statusCode(200);
+        shop().get("/v1/members/{id}/rank", gold).then().statusCode(200)
+                .body("rank", org.hamcrest.Matchers.equalTo("GOLD_T"));
+
+        runOn(birthday);
+        assertEquals(0, new BigDecimal("1500.00").compareTo(birthdayBonuses(gold)), "the general and the gold rule");
+        assertEquals(0, new BigDecimal("1000.00").compareTo(birthdayBonuses(plain)), "the general rule only");
+    }
+
+    @Test
+    void aBirthdayRuleOutsideItsValidityPaysNothing() {
+        more.activate(Map.of("name", "Next year's birthday", "profile", "BIRTHDAY",
+                "validFrom", Instant.now().plus(3650, ChronoUnit.DAYS).toString(),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "300.00"))));
+        LocalDate birthday = birthdayAhead(90);
+        String member = celebrating(birthday);
+        runOn(birthday);
+        assertEquals(0, new BigDecimal("1000.00").compareTo(birthdayBonuses(member)));
+    }
+
+    @Test
+    void aBirthdayRuleWithAnExpiryDateBurnsAtMidnightUtcWhateverTheMembersZone() {
+        LocalDate birthday = birthdayAhead(100);
+        LocalDate lastDay = LocalDate.of(birthday.getYear() + 1, 12, 31);
+        more.activate(Map.of("name", "Birthday until year end", "profile", "BIRTHDAY",
+                "expiresOn", lastDay.toString(),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "100.00"))));
+        String east = newMember(birthday.withYear(1991).toString(), KIRITIMATI.getId(), "en");
+        clockAt(birthday.atStartOfDay(KIRITIMATI).toInstant().plusSeconds(60));
+        jobs.run(JobName.BIRTHDAYS);
+        Object expires = em.createNativeQuery("""
+                SELECT t.expires_at FROM ledger_transaction t JOIN member m ON m.id = t.account_id
+                WHERE m.external_id = ?1 AND t.kind = 'ACCRUAL' AND t.amount = 100.00""").setParameter(1, east)
+                .getSingleResult();
+        assertEquals(lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                app.sarafan.common.time.SqlInstants.of(expires));
+    }
+
+    @Test
+    void aBirthdayRulesLimitAndNotificationSwitchApplyAsForEvents() {
+        more.activate(Map.of("name", "First birthday with us, quietly", "profile", "BIRTHDAY",
+                "limits", Map.of("perMember", 1), "notifications", Map.of("member", false),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "50.00"))));
+        LocalDate birthday = birthdayAhead(110);
+        String member = celebrating(birthday);
+        runOn(birthday);
+        assertEquals(0, new BigDecimal("1050.00").compareTo(birthdayBonuses(member)));
+        assertEquals(1, count("SELECT count(*) FROM notification n JOIN member m ON m.id = n.member_id"
+                + " WHERE m.external_id = ?1 AND n.kind = 'BIRTHDAY'", member), "only the general rule's email");
+        runOn(birthday.plusYears(1));
+        assertEquals(0, new BigDecimal("2050.00").compareTo(birthdayBonuses(member)),
+                "next year the limited rule has paid its once");
     }
 }

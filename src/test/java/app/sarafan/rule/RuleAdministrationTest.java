@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RuleAdministrationTest extends ApiTest {
 
+    /** The rules these tests save would otherwise stay in force for every later test class. */
+    @org.junit.jupiter.api.AfterEach
+    void noRuleLeftInForce() {
+        app.sarafan.support.TestRules.noRuleInForce();
+    }
+
     /** SPEC §13: the customer gets 5 % of the paid amount, valid one month; the referrer 5 %. */
     static Map<String, Object> cashback(String percent) {
         return Map.of("name", "Cashback " + percent + " %", "profile", "ORDER_PAID", "lifetimeDays", 30,

@@ -44,4 +44,28 @@ public final class TestRules {
         }
         created.clear();
     }
+
+    /** Takes every rule in force out of force, whoever put it there: a test that needs no rule but its own. */
+    @SuppressWarnings("unchecked")
+    public static void noRuleInForce() {
+        String cursor = null;
+        do {
+            var request = given().header("X-Api-Key", ApiTest.ADMIN_KEY).queryParam("active", true)
+                    .queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/v1/admin/rules").then().statusCode(200).extract();
+            List<Map<String, Object>> items = page.path("items");
+            for (Map<String, Object> rule : items) {
+                Map<String, Object> definition = new HashMap<>((Map<String, Object>) rule.get("definition"));
+                definition.put("active", false);
+                definition.values().removeIf(java.util.Objects::isNull);
+                given().header("X-Api-Key", ApiTest.ADMIN_KEY).contentType("application/json")
+                        .header("If-Match", "\"" + rule.get("version") + "\"").body(definition)
+                        .put("/v1/admin/rules/{id}", rule.get("id")).then().statusCode(200);
+            }
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+    }
 }
