@@ -57,6 +57,10 @@ public class ProgramTerms {
     private static String earning(RuleDefinition rule, TermsLanguage l) {
         String rewards = rule.rewards().stream().map(r -> reward(r, l)).collect(Collectors.joining(l.and()));
         StringBuilder text = new StringBuilder(l.capitalize(rewards)).append(' ').append(l.occasion(rule));
+        String conditions = rule.conditions() == null ? "" : l.orderConditions(rule.conditions());
+        if (!conditions.isEmpty()) {
+            text.append(", ").append(conditions);
+        }
         if (rule.delayDays() != null && rule.delayDays() > 0) {
             text.append(", ").append(l.availableAfter(rule.delayDays()));
         }
@@ -67,14 +71,26 @@ public class ProgramTerms {
         } else if (rule.expiresOn() != null) {
             text.append(", ").append(l.validUntil(rule.expiresOn()));
         }
+        String limits = rule.limits() == null ? "" : l.limits(rule.limits());
+        if (!limits.isEmpty()) {
+            text.append(", ").append(limits);
+        }
+        if (rule.validFrom() != null || rule.validTo() != null) {
+            text.append(" (").append(l.validity(utcDate(rule.validFrom()), utcDate(rule.validTo()))).append(')');
+        }
         return text.append('.').toString();
+    }
+
+    private static java.time.LocalDate utcDate(Instant at) {
+        return at == null ? null : at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     private static String reward(Reward reward, TermsLanguage l) {
         if (reward.recipient() == Recipient.REFERRER) {
             return l.referrers(reward.levels().stream()
                     .map(level -> amount(reward.type(), level.value(), l) + l.atLevel(level.level()))
-                    .collect(Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")))
+                    + (Boolean.TRUE.equals(reward.firstPaymentOnly()) ? l.firstPaymentOnly() : "");
         }
         if (reward.type() == AmountType.PER_PRODUCT) {
             return l.perProduct(reward.perSku().size());

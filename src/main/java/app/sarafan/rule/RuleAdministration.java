@@ -165,8 +165,9 @@ public class RuleAdministration {
     }
 
     private RuleView view(Rule rule, RuleVersion version) {
+        RuleDefinition definition = json.read(version.definition, RuleDefinition.class);
         return new RuleView(String.valueOf(rule.id), version.version, String.valueOf(version.id), rule.createdAt,
-                version.createdAt, version.createdBy, json.read(version.definition, RuleDefinition.class));
+                version.createdAt, version.createdBy, definition, RuleView.RuleTerms.of(definition));
     }
 
     private static RuleVersion current(Rule rule) {

@@ -85,6 +85,67 @@ enum TermsLanguage {
         }
 
         @Override
+        String orderConditions(RuleDefinition.Conditions c) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (c.minOrderAmount() != null && c.minOrderAmount().signum() > 0) {
+                parts.add("from " + number(c.minOrderAmount()));
+            }
+            if (Boolean.TRUE.equals(c.firstOrderOnly())) {
+                parts.add("first orders only");
+            }
+            if (Boolean.TRUE.equals(c.couponRequired())) {
+                parts.add("with a coupon");
+            }
+            if (given(c.includeCategories())) {
+                parts.add("in " + String.join(", ", c.includeCategories()));
+            }
+            if (given(c.excludeCategories())) {
+                parts.add("except " + String.join(", ", c.excludeCategories()));
+            }
+            if (given(c.includeSkus())) {
+                parts.add("for products " + String.join(", ", c.includeSkus()));
+            }
+            if (given(c.excludeSkus())) {
+                parts.add("except products " + String.join(", ", c.excludeSkus()));
+            }
+            if (given(c.memberRanks())) {
+                parts.add("for members ranked " + String.join(", ", c.memberRanks()));
+            }
+            return String.join(", ", parts);
+        }
+
+        @Override
+        String firstPaymentOnly() {
+            return " on their first payment";
+        }
+
+        @Override
+        String limits(RuleDefinition.Limits l) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (l.perMember() != null) {
+                parts.add("at most " + times(l.perMember()) + " per member");
+            }
+            if (l.perPeriod() != null && l.periodDays() != null) {
+                parts.add("at most " + times(l.perPeriod()) + " in " + l.periodDays()
+                        + (l.periodDays() == 1 ? " day" : " days"));
+            }
+            if (l.rewardedReferrals() != null) {
+                parts.add("for at most " + l.rewardedReferrals()
+                        + (l.rewardedReferrals() == 1 ? " referred friend" : " referred friends"));
+            }
+            return String.join(", ", parts);
+        }
+
+        private String times(int n) {
+            return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
+        }
+
+        @Override
+        String validity(LocalDate from, LocalDate to) {
+            return from == null ? "until " + to : to == null ? "from " + from : "from " + from + " until " + to;
+        }
+
+        @Override
         String and() {
             return " and ";
         }
@@ -193,6 +254,66 @@ enum TermsLanguage {
         }
 
         @Override
+        String orderConditions(RuleDefinition.Conditions c) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (c.minOrderAmount() != null && c.minOrderAmount().signum() > 0) {
+                parts.add("от " + number(c.minOrderAmount()));
+            }
+            if (Boolean.TRUE.equals(c.firstOrderOnly())) {
+                parts.add("только за первый заказ");
+            }
+            if (Boolean.TRUE.equals(c.couponRequired())) {
+                parts.add("с купоном");
+            }
+            if (given(c.includeCategories())) {
+                parts.add("в категориях: " + String.join(", ", c.includeCategories()));
+            }
+            if (given(c.excludeCategories())) {
+                parts.add("кроме категорий: " + String.join(", ", c.excludeCategories()));
+            }
+            if (given(c.includeSkus())) {
+                parts.add("на товары: " + String.join(", ", c.includeSkus()));
+            }
+            if (given(c.excludeSkus())) {
+                parts.add("кроме товаров: " + String.join(", ", c.excludeSkus()));
+            }
+            if (given(c.memberRanks())) {
+                parts.add("участникам уровня " + String.join(", ", c.memberRanks()));
+            }
+            return String.join(", ", parts);
+        }
+
+        @Override
+        String firstPaymentOnly() {
+            return " за первую оплату";
+        }
+
+        @Override
+        String limits(RuleDefinition.Limits l) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (l.perMember() != null) {
+                parts.add("не более " + l.perMember() + " " + plural(BigDecimal.valueOf(l.perMember()), "раза", "раз",
+                        "раз") + " на участника");
+            }
+            if (l.perPeriod() != null && l.periodDays() != null) {
+                parts.add("не более " + l.perPeriod() + " " + plural(BigDecimal.valueOf(l.perPeriod()), "раза", "раз",
+                        "раз") + " за " + l.periodDays() + " " + plural(BigDecimal.valueOf(l.periodDays()), "день",
+                        "дня", "дней"));
+            }
+            if (l.rewardedReferrals() != null) {
+                parts.add("не более чем за " + l.rewardedReferrals() + " "
+                        + plural(BigDecimal.valueOf(l.rewardedReferrals()), "приглашённого друга",
+                                "приглашённых друзей", "приглашённых друзей"));
+            }
+            return String.join(", ", parts);
+        }
+
+        @Override
+        String validity(LocalDate from, LocalDate to) {
+            return from == null ? "до " + to : to == null ? "с " + from : "с " + from + " до " + to;
+        }
+
+        @Override
         String and() {
             return " и ";
         }
@@ -283,6 +404,22 @@ enum TermsLanguage {
     abstract String validUntil(LocalDate date);
 
     abstract String and();
+
+    /** What an order (or the member) must be for the rule to apply, as a clause; empty when nothing. */
+    abstract String orderConditions(RuleDefinition.Conditions conditions);
+
+    /** A referrer reward paid only on the referral's first payment. */
+    abstract String firstPaymentOnly();
+
+    /** How often the rule rewards, as a clause; empty when without limits. */
+    abstract String limits(RuleDefinition.Limits limits);
+
+    /** When the rule is in force (UTC dates); one of the two may be null. */
+    abstract String validity(LocalDate from, LocalDate to);
+
+    static boolean given(java.util.List<String> values) {
+        return values != null && !values.isEmpty();
+    }
 
     abstract String spending(RuleDefinition.SpendingTerms terms);
 

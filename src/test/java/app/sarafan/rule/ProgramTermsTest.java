@@ -78,4 +78,113 @@ class ProgramTermsTest {
         assertEquals("2.5 бонуса", TermsLanguage.RU.bonuses(new BigDecimal("2.50")));
         assertEquals("доступны через 1 день", TermsLanguage.RU.availableAfter(1));
     }
+
+    /** A value that makes a condition or limit bite, by its type. */
+    private static Object sample(Class<?> type, String name) {
+        if (type == BigDecimal.class) {
+            return new BigDecimal("3000.00");
+        }
+        if (type == List.class) {
+            return List.of("SAMPLE_" + name.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (type == Boolean.class) {
+            return Boolean.TRUE;
+        }
+        if (type == Integer.class) {
+            return 7;
+        }
+        if (type == java.time.Instant.class) {
+            return java.time.Instant.parse("2027-03-01T00:00:00Z");
+        }
+        if (type == java.time.LocalDate.class) {
+            return java.time.LocalDate.parse("2027-06-30");
+        }
+        return null;
+    }
+
+    private static <R extends Record> R with(R record, String component, Object value) throws Exception {
+        var components = record.getClass().getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals(component) ? value : components[i].getAccessor().invoke(record);
+        }
+        @SuppressWarnings("unchecked")
+        R changed = (R) record.getClass().getDeclaredConstructor(types).newInstance(values);
+        return changed;
+    }
+
+    /**
+     * Every condition and limit the engine evaluates — each component of Conditions and Limits, the rule's own
+     * validity, delay and lifetime, a referrer reward's first-payment switch — changes the sentence in both
+     * languages: a new one that is evaluated but not rendered fails here.
+     */
+    @Test
+    void everyConditionAndLimitTheEngineChecksIsInTheTerms() throws Exception {
+        Reward referrer = new Reward(Recipient.REFERRER, AmountType.PERCENT, null, null,
+                List.of(new LevelValue(1, new BigDecimal("3.00"))), null);
+        RuleDefinition base = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100, null, null,
+                new RuleDefinition.Conditions(null, null, null, null, null, null, null, null, null),
+                List.of(member(AmountType.PERCENT, "5.00"), referrer), null, null, null, null,
+                new RuleDefinition.Limits(null, null, 30, null), null, null, null, null);
+        List<RuleDefinition> variants = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (var c : RuleDefinition.Conditions.class.getRecordComponents()) {
+            if (!c.getName().equals("threshold")) {
+                names.add("conditions." + c.getName());
+                variants.add(with(base, "conditions", with(base.conditions(), c.getName(),
+                        sample(c.getType(), c.getName()))));
+            }
+        }
+        for (var c : RuleDefinition.Limits.class.getRecordComponents()) {
+            names.add("limits." + c.getName());
+            RuleDefinition.Limits limits = c.getName().equals("periodDays")
+                    ? new RuleDefinition.Limits(null, 2, 7, null)
+                    : with(base.limits(), c.getName(), sample(c.getType(), c.getName()));
+            variants.add(with(base, "limits", limits));
+        }
+        for (String own : List.of("validFrom", "validTo", "delayDays", "lifetimeDays", "lifetimeMonths",
+                "expiresOn")) {
+            names.add(own);
+            var type = RuleDefinition.class.getDeclaredField(own).getType();
+            variants.add(with(base, own, sample(type, own)));
+        }
+        names.add("rewards[].firstPaymentOnly");
+        variants.add(with(base, "rewards", List.of(base.rewards().get(0), with(referrer, "firstPaymentOnly", true))));
+        RuleDefinition perPeriodBase = with(base, "limits", new RuleDefinition.Limits(null, 2, 30, null));
+        for (TermsLanguage language : TermsLanguage.values()) {
+            String plain = ProgramTerms.sentence(base, language);
+            for (int i = 0; i < variants.size(); i++) {
+                String reference = names.get(i).equals("limits.periodDays")
+                        ? ProgramTerms.sentence(perPeriodBase, language) : plain;
+                String text = ProgramTerms.sentence(variants.get(i), language);
+                org.junit.jupiter.api.Assertions.assertNotEquals(reference, text,
+                        names.get(i) + " is evaluated but not rendered in " + language);
+                org.junit.jupiter.api.Assertions.assertFalse(text.matches(".*\\b[A-Z]{2,}_[A-Z_]+\\b.*")
+                        && !text.contains("SAMPLE_"), "a raw enum name in " + text);
+            }
+        }
+    }
+
+    @Test
+    void conditionsAndLimitsReadAsSentencesWithRussianPlurals() {
+        RuleDefinition rule = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100,
+                java.time.Instant.parse("2027-01-01T00:00:00Z"), null,
+                new RuleDefinition.Conditions(new BigDecimal("3000.00"), null, null, null, null, null, true, null,
+                        null),
+                List.of(member(AmountType.PERCENT, "5.00")), null, 30, null, null,
+                new RuleDefinition.Limits(1, 2, 7, null), null, null, null, null);
+        assertEquals("5 % of every paid order, from 3000, first orders only, valid 30 days, at most once per member,"
+                + " at most twice in 7 days (from 2027-01-01).", ProgramTerms.sentence(rule, TermsLanguage.EN));
+        assertEquals("5 % от каждого оплаченного заказа, от 3000, только за первый заказ, действуют 30 дней,"
+                + " не более 1 раза на участника, не более 2 раз за 7 дней (с 2027-01-01).",
+                ProgramTerms.sentence(rule, TermsLanguage.RU));
+        RuleDefinition welcome = rule(RuleProfile.REGISTRATION, List.of(member(AmountType.FIXED, "21.00")), null, null);
+        assertEquals("21 бонус за регистрацию в программе.", ProgramTerms.sentence(welcome, TermsLanguage.RU));
+        RuleDefinition two = rule(RuleProfile.REGISTRATION, List.of(member(AmountType.FIXED, "2.00")), null, null);
+        assertEquals("2 бонуса за регистрацию в программе.", ProgramTerms.sentence(two, TermsLanguage.RU));
+        RuleDefinition one = rule(RuleProfile.REGISTRATION, List.of(member(AmountType.FIXED, "1.00")), null, null);
+        assertEquals("1 бонус за регистрацию в программе.", ProgramTerms.sentence(one, TermsLanguage.RU));
+    }
 }

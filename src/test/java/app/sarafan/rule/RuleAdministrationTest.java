@@ -153,4 +153,16 @@ class RuleAdministrationTest extends ApiTest {
                         "rewards", List.of(Map.of("recipient", "MEMBER", "type", "FIXED", "value", "1.00"))))
                 .put("/v1/admin/rules/{id}", id).then().statusCode(400).body("errors[0].field", equalTo("profile"));
     }
+
+    @Test
+    void savingARuleAnswersWhatItPromisesMembersInBothLanguages() {
+        create(Map.of("name", "First big order", "profile", "ORDER_PAID", "lifetimeMonths", 1,
+                "conditions", Map.of("minOrderAmount", "3000.00", "firstOrderOnly", true),
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "5.00"))))
+                .then().statusCode(201)
+                .body("terms.en", org.hamcrest.Matchers.equalTo(
+                        "5 % of every paid order, from 3000, first orders only, valid 1 month."))
+                .body("terms.ru", org.hamcrest.Matchers.equalTo(
+                        "5 % от каждого оплаченного заказа, от 3000, только за первый заказ, действуют 1 месяц."));
+    }
 }
