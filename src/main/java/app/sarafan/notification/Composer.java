@@ -1,9 +1,11 @@
 package app.sarafan.notification;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
+import app.sarafan.common.text.RussianPlural;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Writes an email from its kind, the event's payload and the recipient's language: the Qute template
  * {@code templates/mail/<KIND>.<en|ru>.txt}, whose first line is the subject. Instants of the payload
  * ({@code expiresAt}, {@code availableFrom}) are also given as dates in the member's time zone
- * ({@code expiresOn}, {@code availableOn}).
+ * ({@code expiresOn}, {@code availableOn}), and the word {@code bonuses} in the form the payload's {@code amount}
+ * takes in the member's language.
  */
 @ApplicationScoped
 class Composer {
@@ -37,9 +40,19 @@ class Composer {
         instance.data("name", to.name() == null ? "" : to.name());
         instance.data("expiresOn", date(payload.get("expiresAt"), to));
         instance.data("availableOn", date(payload.get("availableFrom"), to));
+        instance.data("bonuses", bonusesWord(payload.get("amount"), to));
         String text = instance.render().strip();
         int newline = text.indexOf('\n');
         return new Mail(text.substring(0, newline).strip(), text.substring(newline + 1).strip() + "\n");
+    }
+
+    /** "bonuses" as the amount wants it: 1 bonus, 2 bonuses; 1 бонус, 2 бонуса, 5 бонусов, 21 бонус. */
+    static String bonusesWord(Object amount, Recipient to) {
+        BigDecimal value = amount instanceof String text && !text.isBlank() ? new BigDecimal(text) : BigDecimal.TEN;
+        if (to.language().equals("ru")) {
+            return RussianPlural.of(value, "бонус", "бонуса", "бонусов");
+        }
+        return value.compareTo(BigDecimal.ONE) == 0 ? "bonus" : "bonuses";
     }
 
     private static String date(Object instant, Recipient to) {

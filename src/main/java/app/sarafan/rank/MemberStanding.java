@@ -99,6 +99,8 @@ public class MemberStanding {
         payload.put("from", current);
         payload.put("to", target);
         payload.put("toName", earned == null ? null : earned.name());
+        payload.put("fromName", ranks.stream().filter(r -> r.code().equals(current)).map(RankTier::name)
+                .findFirst().orElse(null));
         payload.put("cause", cause.name());
         events.publish(DomainEventType.RANK_CHANGED, memberId, payload);
         return true;

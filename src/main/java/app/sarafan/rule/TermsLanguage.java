@@ -343,20 +343,8 @@ enum TermsLanguage {
             return text.append('.').toString();
         }
 
-        /** Russian plural forms: 1 бонус, 2 бонуса, 5 бонусов, 11 бонусов, 21 бонус; fractions take the genitive. */
         private String plural(BigDecimal value, String one, String few, String many) {
-            if (value.stripTrailingZeros().scale() > 0) {
-                return few;
-            }
-            long n = value.abs().longValue() % 100;
-            if (n >= 11 && n <= 14) {
-                return many;
-            }
-            return switch ((int) (n % 10)) {
-                case 1 -> one;
-                case 2, 3, 4 -> few;
-                default -> many;
-            };
+            return app.sarafan.common.text.RussianPlural.of(value, one, few, many);
         }
     };
 

@@ -34,6 +34,6 @@ public enum DomainEventType {
      * reason, pending, availableFrom, expiresAt; the last two null when they do not apply).
      */
     BALANCE_ADJUSTED,
-    /** A member's rank changed (payload: from, to, toName, cause EVENT/NIGHTLY/MANUAL; from/to null = no rank). */
+    /** A member's rank changed (payload: from, fromName, to, toName, cause EVENT/NIGHTLY/MANUAL; from/to null = no rank). */
     RANK_CHANGED
 }
