@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Runs one sequence on a fresh {@link LedgerModel} and a fresh subject side by side: each step is resolved against
  * the model (which hold, which order, how much), done on both, and then the answers, the balance parts and the
- * subject's ledger invariant are compared. The first difference ends the run.
+ * subject's ledger invariant are compared (after a clock move, at the next step). The first difference ends the
+ * run.
  */
 public final class SequenceRunner {
 
@@ -30,12 +31,22 @@ public final class SequenceRunner {
         }
     }
 
+    /** What the runs exercised (refusals, voids, reversals, debts, ...), to print: a check that tests little shows. */
+    private final Map<String, Integer> coverage = new java.util.TreeMap<>();
     private final Supplier<LedgerModel> models;
     private final Supplier<? extends LedgerSubject> subjects;
 
     public SequenceRunner(Supplier<LedgerModel> models, Supplier<? extends LedgerSubject> subjects) {
         this.models = models;
         this.subjects = subjects;
+    }
+
+    public Map<String, Integer> coverage() {
+        return coverage;
+    }
+
+    private void count(String what) {
+        coverage.merge(what, 1, Integer::sum);
     }
 
     public Optional<Divergence> run(List<Step> steps) {
@@ -48,7 +59,10 @@ public final class SequenceRunner {
             String difference;
             try {
                 difference = apply(step, model, subject, holds, transcript);
-                if (difference == null) {
+                // Reading the balance settles the account; after a clock move the next step reads, so that what
+                // became due is settled by that step's own path (a credit, an order, a hold, a job's chunk).
+                boolean read = !(step instanceof Step.Advance) || i == steps.size() - 1;
+                if (difference == null && read) {
                     difference = compare(model, subject);
                 }
             } catch (RuntimeException | AssertionError e) {
@@ -61,7 +75,7 @@ public final class SequenceRunner {
         return Optional.empty();
     }
 
-    private static String apply(Step step, LedgerModel model, LedgerSubject subject, Map<String, String> holds,
+    private String apply(Step step, LedgerModel model, LedgerSubject subject, Map<String, String> holds,
             List<String> transcript) {
         switch (step) {
             case Step.Credit c -> {
@@ -72,17 +86,19 @@ public final class SequenceRunner {
                 subject.credit(amount, c.delayDays(), c.lifetimeDays());
             }
             case Step.Spend s -> {
-                BigDecimal amount = money(s.cents());
+                BigDecimal amount = shareOfAvailable(model, s.permille());
                 transcript.add("spend " + amount);
                 boolean expected = model.spend(amount);
+                count(expected ? "spent" : "spending refused");
                 boolean actual = subject.spend(amount);
                 if (expected != actual) {
                     return "spending " + amount + (expected ? " should have been done" : " should have been refused");
                 }
             }
             case Step.Hold h -> {
-                BigDecimal amount = money(h.cents());
+                BigDecimal amount = shareOfAvailable(model, h.permille());
                 Optional<String> expected = model.hold(amount);
+                count(expected.isPresent() ? "held" : "hold refused");
                 transcript.add("hold " + amount + expected.map(id -> " (" + id + ")").orElse(""));
                 Optional<String> actual = subject.hold(amount);
                 if (expected.isPresent() != actual.isPresent()) {
@@ -99,6 +115,7 @@ public final class SequenceRunner {
                 }
                 String hold = open.get(c.pick() % open.size());
                 BigDecimal captured = percentOf(model.held(hold), c.percent());
+                count("confirmed");
                 transcript.add("confirm " + hold + " capturing " + captured + " of " + model.held(hold));
                 model.confirm(hold, captured);
                 subject.confirm(holds.get(hold), captured);
@@ -110,14 +127,17 @@ public final class SequenceRunner {
                     return null;
                 }
                 String hold = open.get(c.pick() % open.size());
+                count("hold cancelled");
                 transcript.add("cancel " + hold);
                 model.cancel(hold);
                 subject.cancel(holds.get(hold));
             }
             case Step.Sweep s -> {
                 transcript.add("reservation sweep");
+                int open = model.openHolds().size();
                 model.sweep();
                 subject.sweep();
+                coverage.merge("timed out", open - model.openHolds().size(), Integer::sum);
             }
             case Step.OrderPaid o -> {
                 BigDecimal total = money(o.cents());
@@ -138,7 +158,9 @@ public final class SequenceRunner {
                 String orderId = live.get(r.pick() % live.size());
                 BigDecimal amount = percentOf(model.refundable(orderId), r.percent());
                 transcript.add("order " + orderId + " refunded " + amount);
-                return sameReversals(model.orderRefunded(orderId, amount), subject.orderRefunded(orderId, amount));
+                List<LedgerSubject.Reversed> expected = model.orderRefunded(orderId, amount);
+                expected.forEach(x -> count("refund " + x.kind()));
+                return sameReversals(expected, subject.orderRefunded(orderId, amount));
             }
             case Step.CancelOrder c -> {
                 List<String> live = model.liveOrders();
@@ -148,7 +170,9 @@ public final class SequenceRunner {
                 }
                 String orderId = live.get(c.pick() % live.size());
                 transcript.add("order " + orderId + " cancelled");
-                return sameReversals(model.orderCancelled(orderId), subject.orderCancelled(orderId));
+                List<LedgerSubject.Reversed> expected = model.orderCancelled(orderId);
+                expected.forEach(r -> count("cancellation " + r.kind()));
+                return sameReversals(expected, subject.orderCancelled(orderId));
             }
             case Step.Advance a -> {
                 transcript.add("clock +" + a.hours() + "h (to " + (model.now() + a.hours()) + "h)");
@@ -164,8 +188,11 @@ public final class SequenceRunner {
         return null;
     }
 
-    private static String compare(LedgerModel model, LedgerSubject subject) {
+    private String compare(LedgerModel model, LedgerSubject subject) {
         LedgerSubject.Parts expected = model.parts();
+        if (expected.available().signum() < 0) {
+            count(expected.reserved().signum() > 0 ? "debt while reserved" : "debt");
+        }
         LedgerSubject.Parts actual = subject.parts();
         if (!same(expected.available(), actual.available()) || !same(expected.pending(), actual.pending())
                 || !same(expected.reserved(), actual.reserved()) || !same(expected.total(), actual.total())) {
@@ -194,6 +221,16 @@ public final class SequenceRunner {
 
     private static BigDecimal money(int cents) {
         return BigDecimal.valueOf(cents, 2);
+    }
+
+    /** {@code permille}‰ of what the model has available (at least a cent), or 1.00 when nothing is. */
+    private static BigDecimal shareOfAvailable(LedgerModel model, int permille) {
+        BigDecimal available = model.parts().available();
+        if (available.signum() <= 0) {
+            return new BigDecimal("1.00");
+        }
+        return available.multiply(BigDecimal.valueOf(permille)).divide(BigDecimal.valueOf(1000), 2,
+                RoundingMode.DOWN).max(CENT);
     }
 
     /** {@code percent} of {@code amount}, rounded down to the cent but at least a cent. */

@@ -42,17 +42,22 @@ public sealed interface Step {
         }
     }
 
-    record Spend(int cents) implements Step {
+    /**
+     * Spends {@code permille}‰ of what is available when the step runs (above 1000: more than there is, refused);
+     * with nothing available, 1.00 (refused).
+     */
+    record Spend(int permille) implements Step {
         @Override
         public List<Step> simpler() {
-            return smaller(cents, 100).stream().<Step>map(Spend::new).toList();
+            return permille == 1000 ? List.of() : List.of(new Spend(1000));
         }
     }
 
-    record Hold(int cents) implements Step {
+    /** Holds {@code permille}‰ of what is available when the step runs, as {@link Spend} takes it. */
+    record Hold(int permille) implements Step {
         @Override
         public List<Step> simpler() {
-            return smaller(cents, 100).stream().<Step>map(Hold::new).toList();
+            return permille == 1000 ? List.of() : List.of(new Hold(1000));
         }
     }
 

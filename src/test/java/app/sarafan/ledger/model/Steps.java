@@ -45,19 +45,22 @@ public final class Steps {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 5);
         Arbitrary<Integer> percent = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(100)),
                 Tuple.of(2, Arbitraries.integers().between(1, 99)));
-        Arbitrary<Integer> hours = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.integers().between(1, 48)),
+        // mostly a part of what is available, sometimes all of it, sometimes more (refused)
+        Arbitrary<Integer> share = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.integers().between(1, 999)),
+                Tuple.of(2, Arbitraries.just(1000)), Tuple.of(1, Arbitraries.integers().between(1001, 1500)));
+        Arbitrary<Integer> hours = Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.integers().between(1, 72)),
                 Tuple.of(1, Arbitraries.integers().between(1, 12).map(days -> days * 24)));
         return Arbitraries.frequencyOf(
                 Tuple.of(5, Combinators.combine(cents, delay, lifetime).as(Step.Credit::new)),
-                Tuple.of(3, Arbitraries.integers().between(1, 30_000).map(Step.Spend::new)),
-                Tuple.of(3, Arbitraries.integers().between(1, 30_000).map(Step.Hold::new)),
+                Tuple.of(3, share.map(Step.Spend::new)),
+                Tuple.of(3, share.map(Step.Hold::new)),
                 Tuple.of(2, Combinators.combine(pick, percent).as(Step.Confirm::new)),
                 Tuple.of(1, pick.map(Step.CancelHold::new)),
                 Tuple.of(1, Arbitraries.just(new Step.Sweep())),
                 Tuple.of(3, Arbitraries.integers().between(1_000, 300_000).map(Step.OrderPaid::new)),
-                Tuple.of(2, Combinators.combine(pick, percent).as(Step.Refund::new)),
-                Tuple.of(1, pick.map(Step.CancelOrder::new)),
-                Tuple.of(4, hours.map(Step.Advance::new)),
-                Tuple.of(1, Arbitraries.of("activation", "expiry").map(Step.Job::new)));
+                Tuple.of(3, Combinators.combine(pick, percent).as(Step.Refund::new)),
+                Tuple.of(2, pick.map(Step.CancelOrder::new)),
+                Tuple.of(6, hours.map(Step.Advance::new)),
+                Tuple.of(2, Arbitraries.of("activation", "expiry").map(Step.Job::new)));
     }
 }
