@@ -52,7 +52,7 @@ class LedgerModelServiceTest extends ApiTest {
 
         long seed = Long.getLong("sarafan.model.seed", System.nanoTime());
         int sequences = Integer.getInteger("sarafan.model.sequences", 200);
-        int maxSteps = Integer.getInteger("sarafan.model.max-steps", 18);
+        int maxSteps = Integer.getInteger("sarafan.model.max-steps", 16);
         System.out.println("Ledger model test: seed " + seed + ", " + sequences + " sequences of up to " + maxSteps
                 + " steps (replay with -Dsarafan.model.seed=" + seed + ")");
         SequenceRunner runner = new SequenceRunner(() -> new LedgerModel(CASHBACK, HOLD_HOURS), () -> {

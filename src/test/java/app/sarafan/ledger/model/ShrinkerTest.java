@@ -36,6 +36,14 @@ class ShrinkerTest {
     }
 
     @Test
+    void sequenceLengthsSpreadOverTheWholeRange() {
+        Steps steps = new Steps(3, 18);
+        double mean = java.util.stream.LongStream.range(0, 400).mapToInt(seed -> steps.sequence(seed).size())
+                .average().orElseThrow();
+        assertTrue(mean > 9 && mean < 16, "mean length " + mean);
+    }
+
+    @Test
     void theModelAgreesWithItselfOverManySequences() {
         ModelCheck.Outcome outcome = check(() -> new LedgerModel(CASHBACK, 24)).check(20261207L, 2_000);
         assertEquals(java.util.Optional.empty(), outcome.failure());

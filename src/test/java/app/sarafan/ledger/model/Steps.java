@@ -6,6 +6,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
 
@@ -21,7 +22,16 @@ public final class Steps {
 
     /** Sequences of {@code minSteps} to {@code maxSteps} steps. */
     public Steps(int minSteps, int maxSteps) {
-        this.sequences = step().list().ofMinSize(minSteps).ofMaxSize(maxSteps);
+        // Lengths uniform over the range (a plain list arbitrary favours short lists), and a first step that brings
+        // money, so that fewer steps are spent on an empty account.
+        Arbitrary<Step> steps = step();
+        this.sequences = Arbitraries.integers().between(minSteps, maxSteps)
+                .withDistribution(RandomDistribution.uniform()).flatMap(size -> Combinators.combine(
+                funding(), steps.list().ofSize(size - 1)).as((first, rest) -> {
+                    List<Step> sequence = new java.util.ArrayList<>(List.of(first));
+                    sequence.addAll(rest);
+                    return sequence;
+                }));
     }
 
     /** The sequence the seed stands for. */
@@ -33,6 +43,13 @@ public final class Steps {
         } finally {
             JqwikSession.finish();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Arbitrary<Step> funding() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.integers().between(1_000, 50_000).map(cents -> new Step.Credit(cents, 0, 0))),
+                Tuple.of(1, Arbitraries.integers().between(10_000, 300_000).map(Step.OrderPaid::new)));
     }
 
     @SuppressWarnings("unchecked")
