@@ -1,8 +1,13 @@
 package app.sarafan.event;
 
+import java.math.BigDecimal;
+
+import app.sarafan.common.money.Money;
 import app.sarafan.common.time.AppClock;
+import app.sarafan.earning.Accrued;
 import app.sarafan.earning.EarningOutcome;
 import app.sarafan.earning.Earning;
+import app.sarafan.earning.Role;
 import app.sarafan.earning.Trigger;
 import app.sarafan.member.MemberCreate;
 import app.sarafan.member.MemberRef;
@@ -70,8 +75,22 @@ class MemberEvents {
     EventResult externalBonus(Received event, MemberRef member) {
         ShopEventRequest.ExternalBonus bonus = event.request().bonus();
         String why = bonus.reason() == null ? bonus.source() : bonus.reason();
-        return earned(event, member, new Trigger(RuleProfile.EXTERNAL_BONUS, member.id(), event.id(), event.actor(),
-                "event:" + event.id(), null, app.sarafan.common.money.Money.exact(bonus.amount()), why));
+        BigDecimal sent = Money.exact(bonus.amount());
+        Trigger trigger = new Trigger(RuleProfile.EXTERNAL_BONUS, member.id(), event.id(), event.actor(),
+                "event:" + event.id(), null, sent, why);
+        EarningOutcome outcome = earning.earn(trigger);
+        outcome.add(earning.achievements(trigger, member.id(), null));
+        BigDecimal paid = outcome.accrued().stream()
+                .filter(a -> a.role() == Role.MEMBER && a.memberId().equals(member.externalId()))
+                .map(Accrued::amount)
+                .reduce(Money.ZERO, BigDecimal::add);
+        // The amount the partner named is never cut short in silence: the answer says what was paid of it.
+        String note = paid.compareTo(sent) >= 0 ? null
+                : "credited " + Money.format(paid) + " of the "
+                        + Money.format(sent) + " sent"
+                        + (paid.signum() == 0 && outcome.skipped().isEmpty()
+                                ? ": no EXTERNAL_BONUS rule in force pays it" : ": the rules in force pay at most that");
+        return EventResult.of(event, outcome, note);
     }
 
     private EventResult earned(Received event, MemberRef member, Trigger trigger) {

@@ -64,9 +64,11 @@ class EarningProfilesTest extends EarningTest {
         String member = newMember();
         ShopEvents.send(event("EXTERNAL_BONUS", member, "bonus", Map.of("amount", "120.50", "reason", "Quiz")))
                 .then().statusCode(200).body("accruals[0].amount", equalTo("120.50"))
-                .body("accruals[0].description", equalTo("Partner bonuses: Quiz"));
+                .body("accruals[0].description", equalTo("Partner bonuses: Quiz"))
+                .body("note", org.hamcrest.Matchers.nullValue());
         ShopEvents.send(event("EXTERNAL_BONUS", member, "bonus", Map.of("amount", "1000.00"))).then()
-                .body("accruals[0].amount", equalTo("300.00"));
+                .body("accruals[0].amount", equalTo("300.00"))
+                .body("note", equalTo("credited 300.00 of the 1000.00 sent: the rules in force pay at most that"));
         assertEquals("420.50", available(member));
     }
 

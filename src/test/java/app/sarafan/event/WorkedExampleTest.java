@@ -65,17 +65,22 @@ class WorkedExampleTest extends EarningTest {
         assertEquals("500.00", available(customer), "the cashback burns after a month; the welcome bonus stays");
     }
 
-    @Test
-    void cashbackIsTakenOfWhatWasPaidNetOfTheBonusesSpent() {
+    /** Bonuses may pay 20 % of an order; the customer reserves the most for a 10 000 bike. */
+    private static String reserveForTheBike(String customer, String orderId) {
         rule(Map.of("name", "Bonuses pay up to 20 %", "profile", "PAY_WITH_BONUSES",
                 "spending", Map.of("maxPercent", "20.00")));
+        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
+                "quantity", 1));
+        return shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart)).post("/v1/redemptions")
+                .then().statusCode(201).body("amount", equalTo("2000.00")).extract().path("id");
+    }
+
+    @Test
+    void cashbackIsTakenOfWhatWasPaidNetOfTheBonusesSpent() {
         String customer = registered(null);
         credit(customer, "2000.00");
         String orderId = "ord-" + customer;
-        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
-                "quantity", 1));
-        shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart)).post("/v1/redemptions")
-                .then().statusCode(201).body("amount", equalTo("2000.00"));
+        reserveForTheBike(customer, orderId);
         Map<String, Object> order = order(orderId, "10000.00");
         order.put("bonusesApplied", "2000.00");
         paid(customer, order).then().statusCode(200).body("accruals[0].amount", equalTo("400.00"));
@@ -97,15 +102,10 @@ class WorkedExampleTest extends EarningTest {
 
     @Test
     void bonusesStatedBeyondTheReservationAreRefusedAndTheReservationStays() {
-        rule(Map.of("name", "Bonuses pay up to 20 %", "profile", "PAY_WITH_BONUSES",
-                "spending", Map.of("maxPercent", "20.00")));
         String customer = registered(null);
         credit(customer, "4500.00");
         String orderId = "ord-" + customer;
-        List<Map<String, Object>> cart = List.of(Map.of("sku", "BIKE", "category", "Bikes", "unitPrice", "10000.00",
-                "quantity", 1));
-        String redemption = shop().body(Map.of("externalId", customer, "orderId", orderId, "lines", cart))
-                .post("/v1/redemptions").then().statusCode(201).extract().path("id");
+        String redemption = reserveForTheBike(customer, orderId);
         Map<String, Object> order = order(orderId, "10000.00");
         order.put("bonusesApplied", "2500.00");
         paid(customer, order).then().statusCode(409)
