@@ -33,6 +33,8 @@ public enum AuditAction {
     WEBHOOK_CREATED,
     WEBHOOK_UPDATED,
     WEBHOOK_DELETED,
+    /** An endpoint whose deliveries kept failing was disabled by the sender (actor {@code system}). */
+    WEBHOOK_DISABLED,
     JOB_RUN,
     SETTINGS_UPDATED
 }

@@ -23,9 +23,17 @@ public interface WebhookConfig {
     @WithDefault("PT1H")
     Duration retryMax();
 
-    /** An endpoint failing this many deliveries in a row is disabled until an administrator enables it again. */
+    /**
+     * An endpoint is disabled (until an administrator enables it again) once its deliveries have failed without a
+     * success for {@link #disableAfterFailingFor} and at least this many attempts in a row: a burst of failures
+     * within minutes never disables it.
+     */
     @WithDefault("10")
     int disableAfterFailures();
+
+    /** How long deliveries must have failed without a success before the endpoint is disabled (Stripe: days). */
+    @WithDefault("P3D")
+    Duration disableAfterFailingFor();
 
     @WithDefault("PT5S")
     Duration connectTimeout();

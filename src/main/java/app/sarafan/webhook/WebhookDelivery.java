@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.sarafan.audit.AuditAction;
+import app.sarafan.audit.AuditEntityType;
+import app.sarafan.audit.AuditLog;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.security.StandardWebhooks;
 import app.sarafan.common.time.SqlInstants;
@@ -28,8 +31,10 @@ import org.jboss.logging.Logger;
  * {@code {"type", "timestamp", "data"}} with the event's payload and the member's externalId; the headers are
  * Standard Webhooks ({@code webhook-id} = {@code evt_<event id>}, the same on every retry, so receivers can drop
  * duplicates; {@code webhook-timestamp}; {@code webhook-signature}). A 2xx answer delivers; anything else is a
- * failure retried after an exponential backoff, and the endpoint's consecutive failures grow: at the configured
- * limit the endpoint is disabled, with the reason in its status, until an administrator enables it.
+ * failure retried after an exponential backoff, and the endpoint's consecutive failures grow. Once deliveries have
+ * failed without a success for the configured time (days by default, as Stripe and Svix do) and at least the
+ * configured number of attempts, the endpoint is disabled — with the reason in its status and an audit entry —
+ * until an administrator enables it; a burst of failures never disables it.
  */
 @ApplicationScoped
 class WebhookDelivery {
@@ -44,8 +49,11 @@ class WebhookDelivery {
     private final StoredJson json;
     private final MeterRegistry metrics;
     private final HttpClient http;
+    private final AuditLog audit;
 
-    WebhookDelivery(EntityManager em, WebhookUrls urls, WebhookConfig config, StoredJson json, MeterRegistry metrics) {
+    WebhookDelivery(EntityManager em, WebhookUrls urls, WebhookConfig config, StoredJson json, MeterRegistry metrics,
+            AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.urls = urls;
         this.config = config;
@@ -125,7 +133,7 @@ class WebhookDelivery {
                 UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?2, last_status_code = ?3,
                     last_error = NULL, last_attempt_at = now(), delivered_at = now() WHERE id = ?1""")
                 .setParameter(1, deliveryId).setParameter(2, attempts).setParameter(3, status).executeUpdate();
-        em.createNativeQuery("UPDATE webhook_endpoint SET consecutive_failures = 0 WHERE id = ?1"
+        em.createNativeQuery("UPDATE webhook_endpoint SET consecutive_failures = 0, failing_since = NULL WHERE id = ?1"
                 + " AND consecutive_failures <> 0").setParameter(1, endpointId).executeUpdate();
         metrics.counter("sarafan.webhooks.deliveries", "outcome", "delivered").increment();
     }
@@ -138,25 +146,48 @@ class WebhookDelivery {
                     last_attempt_at = now(), next_attempt_at = now() + make_interval(secs => ?5) WHERE id = ?1""")
                 .setParameter(1, deliveryId).setParameter(2, attempts).setParameter(3, status)
                 .setParameter(4, reason).setParameter(5, (double) wait.toMillis() / 1000).executeUpdate();
-        int failures = ((Number) em.createNativeQuery("""
-                UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1 WHERE id = ?1
-                RETURNING consecutive_failures""").setParameter(1, endpointId).getSingleResult()).intValue();
+        Object[] failing = (Object[]) em.createNativeQuery("""
+                UPDATE webhook_endpoint SET consecutive_failures = consecutive_failures + 1,
+                    failing_since = COALESCE(failing_since, now()) WHERE id = ?1
+                RETURNING consecutive_failures, extract(epoch FROM now() - failing_since)""")
+                .setParameter(1, endpointId).getSingleResult();
+        int failures = ((Number) failing[0]).intValue();
+        Duration failingFor = Duration.ofMillis((long) (((Number) failing[1]).doubleValue() * 1000));
         metrics.counter("sarafan.webhooks.deliveries", "outcome", "failed").increment();
         LOG.infof("Webhook delivery %d to endpoint %d failed (attempt %d, next in %s): %s", deliveryId, endpointId,
                 attempts, wait, reason);
-        if (failures >= config.disableAfterFailures()) {
-            int disabled = em.createNativeQuery("""
-                    UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = now(), disabled_reason = ?2,
-                        updated_at = now() WHERE id = ?1 AND status = 'ENABLED'""")
-                    .setParameter(1, endpointId)
-                    .setParameter(2, failures + " consecutive failed deliveries; last: " + reason)
-                    .executeUpdate();
-            if (disabled > 0) {
-                metrics.counter("sarafan.webhooks.endpoints.disabled").increment();
-                LOG.warnf("Webhook endpoint %d disabled after %d consecutive failed deliveries (last: %s);"
-                        + " an administrator can enable it again", endpointId, failures, reason);
-            }
+        if (failures >= config.disableAfterFailures() && failingFor.compareTo(config.disableAfterFailingFor()) >= 0) {
+            disable(endpointId, failures + " consecutive failed deliveries over " + readable(failingFor)
+                    + "; last: " + reason);
         }
+    }
+
+    private void disable(long endpointId, String why) {
+        String reason = why.length() > 1000 ? why.substring(0, 1000) : why;
+        int disabled = em.createNativeQuery("""
+                UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = now(), disabled_reason = ?2,
+                    updated_at = now() WHERE id = ?1 AND status = 'ENABLED'""")
+                .setParameter(1, endpointId).setParameter(2, reason).executeUpdate();
+        if (disabled > 0) {
+            metrics.counter("sarafan.webhooks.endpoints.disabled").increment();
+            audit.record("system", AuditAction.WEBHOOK_DISABLED, AuditEntityType.WEBHOOK, endpointId,
+                    Map.of("status", "ENABLED"), Map.of("status", "DISABLED", "disabledReason", reason));
+            LOG.warnf("Webhook endpoint %d disabled: %s; an administrator can enable it again", endpointId, reason);
+        }
+    }
+
+    /** PT74H30M as "3 days 2 hours": what an administrator reads. */
+    static String readable(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day " : " days ") + d.toHoursPart() + " h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
     }
 
     /** What an administrator reads about a failed attempt: plain words, no Java class names. */

@@ -101,7 +101,8 @@ public class WebhookEndpoints {
         long endpointId = require(id);
         EndpointView before = get(id);
         em.createNativeQuery("""
-                UPDATE webhook_endpoint SET status = 'ENABLED', consecutive_failures = 0, disabled_at = NULL,
+                UPDATE webhook_endpoint SET status = 'ENABLED', consecutive_failures = 0, failing_since = NULL,
+                    disabled_at = NULL,
                     disabled_reason = NULL, updated_at = ?2 WHERE id = ?1""")
                 .setParameter(1, endpointId).setParameter(2, Timestamp.from(clock.now())).executeUpdate();
         em.createNativeQuery("UPDATE webhook_delivery SET next_attempt_at = now() WHERE endpoint_id = ?1"

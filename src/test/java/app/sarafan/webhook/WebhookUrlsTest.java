@@ -21,6 +21,7 @@ class WebhookUrlsTest {
         public Duration retryBase() { return Duration.ofSeconds(30); }
         public Duration retryMax() { return Duration.ofHours(1); }
         public int disableAfterFailures() { return 10; }
+        public Duration disableAfterFailingFor() { return Duration.ofDays(3); }
         public Duration connectTimeout() { return Duration.ofSeconds(5); }
         public Duration requestTimeout() { return Duration.ofSeconds(10); }
         public List<String> schemes() { return List.of("https"); }
