@@ -3,13 +3,17 @@ package app.sarafan.ops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServer;
+import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Tells whoever started the service where Swagger UI is and how to make a first call, without printing keys. */
+/**
+ * Tells whoever started the service where Swagger UI is and how to make a first call, without printing keys — once
+ * the HTTP server listens, with the port it really listens on: a start that fails (the port is taken) prints none.
+ */
 @ApplicationScoped
 public class StartupBanner {
 
@@ -18,14 +22,20 @@ public class StartupBanner {
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "localhost")
     String host;
 
-    @ConfigProperty(name = "quarkus.http.port")
-    int port;
+    private volatile String announced;
 
     @ConfigProperty(name = "sarafan.credentials-file")
     String credentialsFile;
 
-    void announce(@Observes StartupEvent event) {
-        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port;
+    /** The base URL the banner announced, null before the server listens. */
+    public String announced() {
+        return announced;
+    }
+
+    void announce(@ObservesAsync HttpServerStart event, HttpServer server) {
+        // The server's own port, not the configured one: they differ when any free port (0) was asked for.
+        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.getPort();
+        announced = base;
         StringBuilder text = new StringBuilder()
                 .append("\n  Sarafan is up. Swagger UI: ").append(base).append("/q/swagger-ui")
                 .append("\n  Contract: ").append(base).append("/q/openapi, health: ").append(base).append("/q/health");
