@@ -146,6 +146,14 @@ public class ProblemMappers {
             return Problem.of(ProblemType.MALFORMED_REQUEST, "The request holds " + refused)
                     .toResponse(instance(uri));
         }
+        if (DatabaseUnavailable.isCause(e)) {
+            DatabaseUnavailable.refused(e, instance(uri));
+            Response unavailable = Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database cannot be reached right"
+                    + " now; retry in " + DatabaseUnavailable.RETRY_AFTER.toSeconds() + " seconds with the same"
+                    + " Idempotency-Key").toResponse(instance(uri));
+            return Response.fromResponse(unavailable)
+                    .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds())).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return Problem.of(ProblemType.INTERNAL, "Unexpected failure; quote error id " + errorId + " to support")

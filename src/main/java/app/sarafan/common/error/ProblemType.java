@@ -25,7 +25,8 @@ public enum ProblemType {
     URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "Service unavailable");
 
     public static final String BASE = "https://sarafan.app/problems/";
 
