@@ -78,8 +78,7 @@ class MemberEvents {
         BigDecimal sent = Money.exact(bonus.amount());
         Trigger trigger = new Trigger(RuleProfile.EXTERNAL_BONUS, member.id(), event.id(), event.actor(),
                 "event:" + event.id(), null, sent, why);
-        EarningOutcome outcome = earning.earn(trigger);
-        outcome.add(earning.achievements(trigger, member.id(), null));
+        EarningOutcome outcome = earn(trigger, member);
         BigDecimal paid = outcome.accrued().stream()
                 .filter(a -> a.role() == Role.MEMBER && a.memberId().equals(member.externalId()))
                 .map(Accrued::amount)
@@ -94,8 +93,11 @@ class MemberEvents {
     }
 
     private EventResult earned(Received event, MemberRef member, Trigger trigger) {
+        return EventResult.of(event, earn(trigger, member), null);
+    }
+
+    private EarningOutcome earn(Trigger trigger, MemberRef member) {
         EarningOutcome outcome = earning.earn(trigger);
-        outcome.add(earning.achievements(trigger, member.id(), null));
-        return EventResult.of(event, outcome, null);
+        return outcome.add(earning.achievements(trigger, member.id(), null));
     }
 }

@@ -48,8 +48,12 @@ class Composer {
 
     /** "bonuses" as the amount wants it: 1 bonus, 2 bonuses; 1 бонус, 2 бонуса, 5 бонусов, 21 бонус. */
     static String bonusesWord(Object amount, Recipient to) {
-        BigDecimal value = amount instanceof String text && !text.isBlank() ? new BigDecimal(text) : BigDecimal.TEN;
-        if (to.language().equals("ru")) {
+        boolean russian = to.language().equals("ru");
+        if (!(amount instanceof String text) || text.isBlank()) {
+            return russian ? "бонусов" : "bonuses";
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (russian) {
             return RussianPlural.of(value, "бонус", "бонуса", "бонусов");
         }
         return value.compareTo(BigDecimal.ONE) == 0 ? "bonus" : "bonuses";

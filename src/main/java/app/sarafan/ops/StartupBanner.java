@@ -2,6 +2,7 @@ package app.sarafan.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -22,20 +23,19 @@ public class StartupBanner {
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "localhost")
     String host;
 
-    private volatile String announced;
+    private final CompletableFuture<String> announced = new CompletableFuture<>();
 
     @ConfigProperty(name = "sarafan.credentials-file")
     String credentialsFile;
 
-    /** The base URL the banner announced, null before the server listens. */
-    public String announced() {
+    /** The base URL the banner announces, once the server listens (Quarkus tells so asynchronously). */
+    public CompletableFuture<String> announced() {
         return announced;
     }
 
     void announce(@ObservesAsync HttpServerStart event, HttpServer server) {
         // The server's own port, not the configured one: they differ when any free port (0) was asked for.
         String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.getPort();
-        announced = base;
         StringBuilder text = new StringBuilder()
                 .append("\n  Sarafan is up. Swagger UI: ").append(base).append("/q/swagger-ui")
                 .append("\n  Contract: ").append(base).append("/q/openapi, health: ").append(base).append("/q/health");
@@ -48,5 +48,6 @@ public class StartupBanner {
                     .append(" -d '{\"externalId\":\"alice\",\"email\":\"alice@example.com\"}'");
         }
         LOG.info(text);
+        announced.complete(base);
     }
 }

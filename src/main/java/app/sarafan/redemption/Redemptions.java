@@ -153,9 +153,8 @@ public class Redemptions {
         requireReserved(redemption, "confirmed");
         if (amount != null && amount.compareTo(redemption.amount) > 0) {
             // Spending only what is reserved would answer success for bonuses that were never taken.
-            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "amount is " + Money.format(amount)
-                    + " but redemption " + redemption.id + " reserves " + Money.format(redemption.amount))
-                    .withMember("reserved", Money.format(redemption.amount));
+            throw notReserved("amount is " + Money.format(amount) + " but redemption " + redemption.id + " reserves "
+                    + Money.format(redemption.amount), redemption.amount);
         }
         capture(redemption, amount == null ? redemption.amount : amount);
         return view(redemption, members.externalIdOf(redemption.memberId));
@@ -196,20 +195,22 @@ public class Redemptions {
         if (bonusesApplied == null || bonusesApplied.signum() == 0) {
             return;
         }
-        Redemption r = live.orElseThrow(() -> new ProblemException(ProblemType.BONUSES_NOT_RESERVED,
-                "order.bonusesApplied is " + Money.format(bonusesApplied) + " but no bonuses are reserved for order "
-                        + orderId + ": reserve them with POST /v1/redemptions before the order is paid")
-                .withMember("reserved", Money.format(Money.ZERO)));
+        String stated = "order.bonusesApplied is " + Money.format(bonusesApplied);
+        Redemption r = live.orElseThrow(() -> notReserved(stated + " but no bonuses are reserved for order " + orderId
+                + ": reserve them with POST /v1/redemptions before the order is paid", Money.ZERO));
         if (r.status == RedemptionStatus.RESERVED && r.amount.compareTo(bonusesApplied) < 0) {
-            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "order.bonusesApplied is "
-                    + Money.format(bonusesApplied) + " but only " + Money.format(r.amount) + " are reserved for order "
-                    + orderId).withMember("reserved", Money.format(r.amount));
+            throw notReserved(stated + " but only " + Money.format(r.amount) + " are reserved for order " + orderId,
+                    r.amount);
         }
         if (r.status == RedemptionStatus.CAPTURED && r.captured.compareTo(bonusesApplied) != 0) {
-            throw new ProblemException(ProblemType.BONUSES_NOT_RESERVED, "order.bonusesApplied is "
-                    + Money.format(bonusesApplied) + " but the redemption of order " + orderId + " was confirmed with "
-                    + Money.format(r.captured)).withMember("reserved", Money.format(r.captured));
+            throw notReserved(stated + " but the redemption of order " + orderId + " was confirmed with "
+                    + Money.format(r.captured), r.captured);
         }
+    }
+
+    private static ProblemException notReserved(String detail, BigDecimal reserved) {
+        return new ProblemException(ProblemType.BONUSES_NOT_RESERVED, detail)
+                .withMember("reserved", Money.format(reserved));
     }
 
     /** What bonuses paid of an order (captured, before any return): the cashback base is net of it. */

@@ -41,7 +41,8 @@ public class ProgramTerms {
         Instant now = clock.now();
         List<Term> terms = new ArrayList<>();
         for (RuleView rule : rules.inForce(now)) {
-            terms.add(new Term(rule.id(), rule.definition().profile(), sentence(rule.definition(), language)));
+            String text = language == TermsLanguage.RU ? rule.terms().ru() : rule.terms().en();
+            terms.add(new Term(rule.id(), rule.definition().profile(), text));
         }
         return new Terms(language.tag(), now, terms);
     }

@@ -109,30 +109,29 @@ class WebhookDeliveryTest extends ApiTest {
         assertEquals(2, requestsFor(member).size(), "nothing is sent after it was delivered");
     }
 
-    @Test
-    void expiredBonusesAreSentToo() throws Exception {
+    /** A lot of {@code amount} that burns after a day; two days later {@code burn} settles the account. */
+    private void anExpiryIsSent(String amount, java.util.function.Consumer<String> burn) throws Exception {
         register(List.of("BONUS_EXPIRED"));
         String member = newMember();
-        adjust(member, Map.of("type", "CREDIT", "amount", "12.34", "reason", "test", "lifetimeDays", 1))
+        adjust(member, Map.of("type", "CREDIT", "amount", amount, "reason", "test", "lifetimeDays", 1))
                 .then().statusCode(201);
         clock.advance(Duration.ofDays(2));
-        admin().post("/v1/admin/jobs/expiry/runs").then().statusCode(200);
+        burn.accept(member);
         waitUntil(() -> !requestsFor(member).isEmpty(), Duration.ofSeconds(20));
         String body = requestsFor(member).get(0).body();
-        assertTrue(body.contains("\"type\":\"BONUS_EXPIRED\"") && body.contains("\"amount\":\"12.34\""), body);
+        assertTrue(body.contains("\"type\":\"BONUS_EXPIRED\"") && body.contains("\"amount\":\"" + amount + "\""),
+                body);
+    }
+
+    @Test
+    void expiredBonusesAreSentToo() throws Exception {
+        anExpiryIsSent("12.34", member -> admin().post("/v1/admin/jobs/expiry/runs").then().statusCode(200));
     }
 
     @Test
     void aBonusExpiredWhileTheBalanceIsReadIsSentLikeOneTheJobBurnt() throws Exception {
-        register(List.of("BONUS_EXPIRED"));
-        String member = newMember();
-        adjust(member, Map.of("type", "CREDIT", "amount", "7.77", "reason", "test", "lifetimeDays", 1))
-                .then().statusCode(201);
-        clock.advance(Duration.ofDays(2));
-        shop().get("/v1/members/{id}/balance", member).then().statusCode(200).body("available", equalTo("0.00"));
-        waitUntil(() -> !requestsFor(member).isEmpty(), Duration.ofSeconds(20));
-        String body = requestsFor(member).get(0).body();
-        assertTrue(body.contains("\"type\":\"BONUS_EXPIRED\"") && body.contains("\"amount\":\"7.77\""), body);
+        anExpiryIsSent("7.77", member -> shop().get("/v1/members/{id}/balance", member).then().statusCode(200)
+                .body("available", equalTo("0.00")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +45,7 @@ public final class DatabaseUnavailable {
                     return true;
                 }
             }
-            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+            if (cause instanceof JDBCConnectionException) {
                 return true;
             }
         }
