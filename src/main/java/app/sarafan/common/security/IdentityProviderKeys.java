@@ -56,7 +56,11 @@ final class IdentityProviderKeys extends KeyLocationResolver {
 
     @Override
     protected Get getHttpGet() {
-        return new CacheHeadersIgnored();
+        Get get = new CacheHeadersIgnored();
+        // jose4j repeats a failed request up to 3 times; one attempt per fetch keeps the forced-refresh limit a
+        // limit on requests, and a failed fetch is retried after forced-refresh-interval anyway.
+        get.setRetries(0);
+        return get;
     }
 
     /** Called when a token's {@code kid} is not in the key set. */

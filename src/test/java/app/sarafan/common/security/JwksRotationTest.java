@@ -62,7 +62,7 @@ class JwksRotationTest extends ApiTest {
     }
 
     @Test
-    void aNewKeyIsAcceptedWithinTheForcedRefreshIntervalAndARemovedOneUntilTheNextRefresh() {
+    void aNewKeyIsAcceptedWithinTheForcedRefreshIntervalARemovedOneUntilTheNextRefreshAndKnownKeysSurviveAnOutage() {
         String alice = newMember();
         idp.key("k1");
         idp.key("k2");
@@ -108,6 +108,22 @@ class JwksRotationTest extends ApiTest {
         assertTrue(sinceRemoval.compareTo(REFRESH.plusSeconds(2)) <= 0, "refused once the set was fetched again: "
                 + sinceRemoval + " (polled " + untilRefused + ")");
         accepted(token(alice, "k2"), alice);
+
+        // The provider goes down: the keys already known stay in use past the refresh interval, and the service
+        // asks again at most once per forced-refresh interval.
+        idp.down(true);
+        int beforeOutage = idp.fetches().size();
+        long outageStart = System.nanoTime();
+        String duringOutage = token(alice, "k2");
+        while (System.nanoTime() - outageStart < REFRESH.plusSeconds(3).toNanos()) {
+            accepted(duringOutage, alice);
+            pause();
+        }
+        long outage = System.nanoTime() - outageStart;
+        int attempts = idp.fetches().size() - beforeOutage;
+        assertTrue(attempts >= 1, "the set was asked for again once the refresh interval was over");
+        assertTrue(attempts <= 1 + outage / FORCED.toNanos(), attempts + " fetch attempts in " + Duration.ofNanos(outage));
+        idp.down(false);
     }
 
     private static String token(String member, String kid) {

@@ -36,6 +36,7 @@ final class LocalJwks implements AutoCloseable {
     private final List<Long> fetches = new CopyOnWriteArrayList<>();
     private List<String> published = List.of();
     private List<String> afterNextFetch;
+    private boolean down;
 
     private LocalJwks(int port) {
         try {
@@ -74,6 +75,11 @@ final class LocalJwks implements AutoCloseable {
         afterNextFetch = List.of(kids);
     }
 
+    /** Answers 503 to every fetch (still counted) while down. */
+    synchronized void down(boolean down) {
+        this.down = down;
+    }
+
     /** System.nanoTime() of each fetch. */
     List<Long> fetches() {
         return List.copyOf(fetches);
@@ -82,6 +88,12 @@ final class LocalJwks implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         byte[] body;
         synchronized (this) {
+            if (down) {
+                fetches.add(System.nanoTime());
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             List<JsonWebKey> jwks = new ArrayList<>();
             for (String kid : published) {
                 try {
