@@ -97,6 +97,9 @@ class RateLimitHttpTest extends ApiTest {
             given().header("Authorization", "Bearer not.a.token").get("/v1/me/balance").then()
                     .statusCode(401).contentType(PROBLEM);
         }
+        // The wrong role is refused by the security check, before the caller's bucket is drawn from.
+        given().header("X-Api-Key", SHOP_KEY).get("/v1/admin/rules").then()
+                .statusCode(403).contentType(PROBLEM).header("RateLimit", nullValue());
         given().get("/q/health/live").then().statusCode(200).header("RateLimit", nullValue());
     }
 }
