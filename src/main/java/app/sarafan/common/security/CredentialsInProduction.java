@@ -63,6 +63,6 @@ public class CredentialsInProduction {
     }
 
     private static String variables(List<String> names) {
-        return String.join(", ", names.stream().map(n -> VARIABLES.getOrDefault(n, n)).distinct().toList());
+        return String.join(", ", names.stream().map(n -> VARIABLES.getOrDefault(n, n)).distinct().sorted().toList());
     }
 }
