@@ -15,33 +15,43 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The PostgreSQL binaries archive ({@code postgres-<os>-<arch>.txz}) of this platform, read from the zonky binaries
- * jar on the classpath and refused unless its SHA-256 is one pinned in {@code postgres-binaries.sha256}: what gets
- * unpacked and executed is exactly what was reviewed with the source, whatever sits in the local Maven repository or
- * the application's lib directory.
+ * The PostgreSQL binaries archive ({@code postgres-<os>-<arch>.txz}) of this platform, in the zonky binaries jar on the
+ * classpath, and the SHA-256 pinned for it in {@code postgres-binaries.sha256}: what gets unpacked and executed is
+ * exactly what was reviewed with the source, whatever sits in the local Maven repository or the application's lib
+ * directory. The archive itself is read only to unpack it; a tree already unpacked is checked against the pinned
+ * digest through its manifest ({@link BinariesTree}).
  */
-record BinariesArchive(String name, String version, String sha256, byte[] bytes) {
+record BinariesArchive(String name, String version, String sha256) {
 
     private static final String PINS = "postgres-binaries.sha256";
 
     /** The archive for the machine this JVM runs on. */
     static BinariesArchive forThisPlatform() {
-        return load(resourceName(System.getProperty("os.name"), System.getProperty("os.arch")));
+        return forName(resourceName(System.getProperty("os.name"), System.getProperty("os.arch")));
     }
 
-    /** The archive of that name, verified against its pinned digest. */
-    static BinariesArchive load(String name) {
-        byte[] bytes = read(name);
-        String digest = sha256(bytes);
+    /** The archive of that name with its pinned digest; refused when none is pinned. */
+    static BinariesArchive forName(String name) {
         Pin pin = pins().get(name);
-        if (pin == null || !pin.sha256().equals(digest)) {
-            throw new IllegalStateException("The embedded PostgreSQL binaries " + name + " on the classpath have SHA-256 "
-                    + digest + (pin == null ? ", and no digest is pinned for them"
-                            : " but " + pin.sha256() + " is pinned (" + PINS + ")")
-                    + ": refusing to unpack them. Use the binaries jars the build declares, or set"
+        if (pin == null) {
+            throw new IllegalStateException("No SHA-256 is pinned for the embedded PostgreSQL binaries " + name + " ("
+                    + PINS + "): refusing to unpack them. Use the binaries jars the build declares, or set"
                     + " QUARKUS_DATASOURCE_JDBC_URL to use an external PostgreSQL.");
         }
-        return new BinariesArchive(name, pin.version(), digest, bytes);
+        return new BinariesArchive(name, pin.version(), pin.sha256());
+    }
+
+    /** The archive's bytes, read from the classpath and refused unless they have the pinned digest. */
+    byte[] verifiedBytes() {
+        byte[] bytes = read(name);
+        String digest = sha256(bytes);
+        if (!digest.equals(sha256)) {
+            throw new IllegalStateException("The embedded PostgreSQL binaries " + name + " on the classpath have SHA-256 "
+                    + digest + " but " + sha256 + " is pinned (" + PINS + "): refusing to unpack them. Use the"
+                    + " binaries jars the build declares, or set QUARKUS_DATASOURCE_JDBC_URL to use an external"
+                    + " PostgreSQL.");
+        }
+        return bytes;
     }
 
     /** zonky's resource naming: {@code postgres-linux-x86_64.txz}, {@code postgres-darwin-arm_64.txz}, ... */

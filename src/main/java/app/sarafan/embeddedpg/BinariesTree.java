@@ -30,11 +30,11 @@ import org.tukaani.xz.XZInputStream;
 
 /**
  * The binaries unpacked from a {@link BinariesArchive} under a {@link PrivateDirectory}, with a manifest beside them:
- * the archive's SHA-256 and, for every entry, its kind, mode and (for files) SHA-256. Every start re-reads the tree
- * and compares it with the manifest (about 60 MB hashed, ~0.1 s): a changed, added, removed or re-linked file is
- * detected, the tree is set aside and unpacked again from the verified archive. A tree is published by an atomic
- * rename of a fully unpacked staging directory, so no process ever sees half of one, and several JVMs starting at once
- * need no lock.
+ * the archive's pinned SHA-256 and, for every entry, its kind, mode and (for files) SHA-256. Every start re-reads the
+ * tree and compares it with the manifest (about 60 MB hashed, some 0.2 s; the archive itself is read only to unpack
+ * it): a changed, added, removed or re-linked file, or a tree from another archive, is detected, set aside and
+ * unpacked again from the verified archive. A tree is published by an atomic rename of a fully unpacked staging
+ * directory, so no process ever sees half of one, and several JVMs starting at once need no lock.
  */
 final class BinariesTree {
 
@@ -182,7 +182,7 @@ final class BinariesTree {
 
     private static void unpack(BinariesArchive archive, Path target, boolean readableByOthers) throws IOException {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZInputStream(new ByteArrayInputStream(archive.bytes())))) {
+                new XZInputStream(new ByteArrayInputStream(archive.verifiedBytes())))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = target.resolve(entry.getName()).normalize();

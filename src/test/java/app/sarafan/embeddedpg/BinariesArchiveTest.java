@@ -23,9 +23,20 @@ class BinariesArchiveTest {
     @Test
     void anArchiveWithoutAPinnedDigestIsRefused() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> BinariesArchive.load("postgres-test-unpinned.txz"));
+                () -> BinariesArchive.forName("postgres-test-unpinned.txz"));
 
-        assertTrue(refused.getMessage().contains("no digest is pinned for them"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("No SHA-256 is pinned for the embedded PostgreSQL binaries"
+                + " postgres-test-unpinned.txz"), refused.getMessage());
+    }
+
+    @Test
+    void anArchiveWhoseBytesDoNotMatchThePinnedDigestIsRefused() {
+        BinariesArchive pinnedElsewhere = new BinariesArchive("postgres-linux-x86_64.txz", "17.6.0", "0".repeat(64));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, pinnedElsewhere::verifiedBytes);
+
+        assertTrue(refused.getMessage().contains("have SHA-256 26fa633461a3340913015503d0783d73a28384110257e2f17d9936bdf8b067c0"
+                + " but " + "0".repeat(64) + " is pinned"), refused.getMessage());
     }
 
     @Test
@@ -34,7 +45,7 @@ class BinariesArchiveTest {
         assertEquals("postgres-linux-arm_64.txz", BinariesArchive.resourceName("Linux", "aarch64"));
         assertEquals("postgres-darwin-arm_64.txz", BinariesArchive.resourceName("Mac OS X", "aarch64"));
         assertEquals("postgres-darwin-x86_64.txz", BinariesArchive.resourceName("Mac OS X", "x86_64"));
-        assertEquals("postgres-17.6.0-linux-x86_64", BinariesArchive.load("postgres-linux-x86_64.txz").treeName());
+        assertEquals("postgres-17.6.0-linux-x86_64", BinariesArchive.forName("postgres-linux-x86_64.txz").treeName());
     }
 
     private static byte[] readRaw(String name) {
