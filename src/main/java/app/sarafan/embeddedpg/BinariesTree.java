@@ -66,6 +66,7 @@ final class BinariesTree {
                         tree, problem.get(), archive.name());
                 setAside(root, tree);
             }
+            removeLeftovers(root, archive.treeName());
             Path staging = root.resolve("." + archive.treeName() + ".unpacking-" + UUID.randomUUID());
             Files.createDirectory(staging);
             try {
@@ -233,6 +234,20 @@ final class BinariesTree {
         Path aside = root.resolve("." + tree.getFileName() + ".rejected-" + UUID.randomUUID());
         Files.move(tree, aside, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(aside);
+    }
+
+    /** Staging and rejected copies that a process killed while unpacking left behind (an hour old: not in use). */
+    private static void removeLeftovers(Path root, String treeName) throws IOException {
+        long anHourAgo = System.currentTimeMillis() - 3_600_000;
+        try (Stream<Path> siblings = Files.list(root)) {
+            for (Path sibling : siblings.toList()) {
+                String name = sibling.getFileName().toString();
+                if ((name.startsWith("." + treeName + ".unpacking-") || name.startsWith("." + treeName + ".rejected-"))
+                        && Files.getLastModifiedTime(sibling, LinkOption.NOFOLLOW_LINKS).toMillis() < anHourAgo) {
+                    deleteTree(sibling);
+                }
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {
