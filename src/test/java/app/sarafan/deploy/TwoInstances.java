@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import app.sarafan.embeddedpg.LocalPostgres;
 
 /**
  * One PostgreSQL and two packaged Sarafan JVMs (target/quarkus-app) pointing at it, started at the same moment as
@@ -55,7 +55,8 @@ final class TwoInstances implements AutoCloseable {
     }
 
     private final Path work;
-    private final EmbeddedPostgres postgres;
+    private final LocalPostgres postgres;
+    private final Path postgresData;
     Instance a;
     Instance b;
 
@@ -66,11 +67,10 @@ final class TwoInstances implements AutoCloseable {
         }
         work = Path.of("target/two-instances").toAbsolutePath();
         Files.createDirectories(work);
-        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "sarafan-embedded-pg");
-        Files.createDirectories(binaries);
-        System.setProperty("ot.epg.working-dir", binaries.toString());
-        postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(60)).start();
+        // The service's own embedded server: the same verified binaries directory and, as root, the same account.
+        postgresData = Files.createTempDirectory("sarafan-two-instances-pg-");
+        postgres = LocalPostgres.start(postgresData, 0,
+                Map.of("max_connections", "200", "fsync", "off", "synchronous_commit", "off"), Duration.ofSeconds(60));
         try {
             Map<String, String> credentials = credentials();
             Process processA = launch("a", credentials);
@@ -84,7 +84,7 @@ final class TwoInstances implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return postgres.jdbcUrl();
     }
 
     Connection sql() throws SQLException {
@@ -178,5 +178,8 @@ final class TwoInstances implements AutoCloseable {
             }
         }
         postgres.close();
+        try (var files = Files.walk(postgresData)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
