@@ -20,6 +20,7 @@ import app.sarafan.common.idempotency.IdempotencyWindow;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.ledger.AdjustmentRequest;
 import app.sarafan.support.ApiTest;
+import app.sarafan.support.HeldAccount;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -205,6 +206,32 @@ class IdempotencyKeyTest extends ApiTest {
         replay.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(first.asString(), replay.asString());
         assertEquals("25.00", available(henry));
+    }
+
+    /**
+     * A client that gives up on a slow first attempt and retries with the same key, while that attempt still runs,
+     * is told 409 idempotency-key-in-use within the in-flight wait (not a 500, not a second effect); once the first
+     * attempt is done, the retry replays its answer.
+     */
+    @Test
+    void aRetryWhileTheFirstAttemptStillRunsAnswersInUseThenReplaysIt() throws Exception {
+        String karl = newMember();
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<Response> first;
+        try (HeldAccount held = new HeldAccount(dataSource, karl)) {
+            first = CompletableFuture.supplyAsync(() -> adjustWithKey(karl, key, GIFT));
+            held.waiter();
+            adjustWithKey(karl, key, GIFT).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/idempotency-key-in-use"));
+        }
+        Response answered = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        answered.then().statusCode(201);
+        Response replay = adjustWithKey(karl, key, GIFT);
+        replay.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(answered.asString(), replay.asString());
+        assertEquals("25.00", available(karl));
+        assertEquals(1, transactionCount(karl));
     }
 
     /** A row written before V17 holds the raw "caller METHOD path" scope; a retry spelt as then replays it. */

@@ -22,6 +22,9 @@ public final class DatabaseUnavailable {
     /** What the client is told to wait before retrying. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** How Agroal says no pooled connection came free within the acquisition timeout (a stateless SQLException). */
+    private static final String POOL_TIMEOUT = "Sorry, acquisition timeout";
+
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(30);
     private static final AtomicReference<Instant> LOGGED = new AtomicReference<>(Instant.EPOCH);
@@ -39,11 +42,17 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // 08: connection exception; 57P01-03: shutting down, crashed, cannot connect now; 53300: too
-                // many connections.
+                // many connections; 57014, 55P03, 25P03: a statement, lock or idle-transaction timeout
+                // (docs/operations.md, "Timeouts") — the database too busy to answer in time.
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03") || state.equals("53300")) {
+                        || state.equals("57P03") || state.equals("53300") || state.equals("57014")
+                        || state.equals("55P03") || state.equals("25P03")) {
                     return true;
                 }
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().startsWith(POOL_TIMEOUT)) {
+                return true;
             }
             if (cause instanceof JDBCConnectionException) {
                 return true;

@@ -46,15 +46,17 @@ public class IdempotentRequests {
     private final IdempotencyWindow window;
     private final SecurityIdentity caller;
     private final HttpServerRequest http;
+    private final InFlightKeys inFlight;
 
     IdempotentRequests(EntityManager em, StoredJson json, AppClock clock, IdempotencyWindow window,
-            SecurityIdentity caller, HttpServerRequest http) {
+            SecurityIdentity caller, HttpServerRequest http, InFlightKeys inFlight) {
         this.em = em;
         this.json = json;
         this.clock = clock;
         this.window = window;
         this.caller = caller;
         this.http = http;
+        this.inFlight = inFlight;
     }
 
     /**
@@ -69,6 +71,21 @@ public class IdempotentRequests {
         }
         checkKey(key);
         String principal = caller.getPrincipal().getName();
+        String scope = IdempotencyScope.ofCurrentRequest(principal).digest();
+        String running = scope + " " + key;
+        InFlightKeys.Entry entry = inFlight.enter(running, window.inFlightWait());
+        if (entry == null) {
+            throw inUse();
+        }
+        try {
+            return runClaimed(principal, scope, key, request, operation);
+        } finally {
+            inFlight.leave(running, entry);
+        }
+    }
+
+    private Response runClaimed(String principal, String scope, String key, Object request,
+            Supplier<Response> operation) {
         String body = json.write(request);
         Instant now = clock.now();
         Instant forgetBefore = window.forgetBefore(now);
@@ -76,7 +93,6 @@ public class IdempotentRequests {
         if (legacy != null) {
             return legacy;
         }
-        String scope = IdempotencyScope.ofCurrentRequest(principal).digest();
         String hash = Sha256.hex(scope, body);
         if (!claim(scope, key, hash, now, forgetBefore)) {
             return replay(scope, key, hash, forgetBefore);

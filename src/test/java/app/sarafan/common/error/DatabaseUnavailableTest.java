@@ -22,6 +22,14 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(new SQLException("too many clients", "53300")));
         assertTrue(DatabaseUnavailable.isCause(new IllegalStateException(
                 new SQLTransientConnectionException("Acquisition timeout while waiting for new connection"))));
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
+    }
+
+    @Test
+    void statementLockAndIdleTransactionTimeoutsAreTheDatabaseTooBusyToAnswer() {
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("canceling statement due to lock timeout", "55P03")));
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("idle-in-transaction timeout", "25P03")));
     }
 
     @Test
