@@ -72,7 +72,7 @@ class FaultsIT {
                 .post("/v1/admin/rules").then().statusCode(201);
         admin().body(Map.of("name", "Faults: pay with bonuses", "profile", "PAY_WITH_BONUSES", "priority", 1000,
                 "spending", Map.of("maxPercent", "50.00"))).post("/v1/admin/rules").then().statusCode(201);
-        warmUp();
+        warmUp("warm");
     }
 
     /**
@@ -80,14 +80,14 @@ class FaultsIT {
      * money paths (cold, they answer ten times slower and the first fault's load would be a few dozen steps).
      * What it wrote is checked like a fault's.
      */
-    private static void warmUp() throws Exception {
-        MoneyLoad load = new MoneyLoad("warm", () -> instances.values().stream().map(Instance::url).toList(),
+    private static void warmUp(String prefix) throws Exception {
+        MoneyLoad load = new MoneyLoad(prefix, () -> instances.values().stream().map(Instance::url).toList(),
                 SHOP_KEY, ADMIN_KEY, EVENT_SECRET, CLIENTS, PAUSE);
         load.start();
         Thread.sleep(WARM_UP.toMillis());
         List<Story> stories = load.stop();
         try (Connection db = postgres.superuser()) {
-            assertEquals(List.of(), Oracle.check(db, "warm", stories).problems(), "the warm-up load");
+            assertEquals(List.of(), Oracle.check(db, prefix, stories).problems(), "the warm-up load");
         }
     }
 
@@ -111,7 +111,7 @@ class FaultsIT {
                 "`pg_ctl stop -m immediate` (every backend killed, as in a crash), 4 s down, `pg_ctl start`",
                 FaultKind.DATABASE_UNREACHABLE, null) {
             @Override
-            void inject() throws Exception {
+            void inject(MoneyLoad load) throws Exception {
                 postgres.stopImmediately();
                 Thread.sleep(4000);
                 postgres.start();
@@ -125,7 +125,7 @@ class FaultsIT {
                 "SIGSTOP to the postmaster and every backend (connections stay open, nothing answers), 5 s, SIGCONT",
                 FaultKind.DATABASE_UNREACHABLE, null) {
             @Override
-            void inject() throws Exception {
+            void inject(MoneyLoad load) throws Exception {
                 postgres.freeze();
                 try {
                     Thread.sleep(5000);
@@ -143,7 +143,7 @@ class FaultsIT {
                         + " the role closed, so the pools must connect anew under the limit; lifted after 6 s",
                 FaultKind.DATABASE_SATURATED, null) {
             @Override
-            void inject() throws Exception {
+            void inject(MoneyLoad load) throws Exception {
                 postgres.limitConnections(4);
                 try {
                     postgres.dropServiceConnections();
@@ -158,10 +158,13 @@ class FaultsIT {
     @Test
     void f4InstanceKilledMidLoad() throws Exception {
         survive(new Fault("Instance killed (SIGKILL) mid-load",
-                "SIGKILL to instance a while the clients send to both; a is started again after the load",
+                "SIGKILL to instance a while the clients send to both, at a moment when at least 2 requests are in flight"
+                        + " there (waiting at most 3 s for it); a is started again after the load",
                 FaultKind.INSTANCE_KILLED, "a") {
             @Override
-            void inject() throws Exception {
+            void inject(MoneyLoad load) throws Exception {
+                load.awaitInFlight(instances.get("a").url(), 2, Duration.ofSeconds(3));
+                signalled = Instant.now();
                 PackagedService.kill(instances.get("a").process());
             }
 
@@ -171,6 +174,7 @@ class FaultsIT {
                 Instant restart = Instant.now();
                 instances.put("a", service.ready(service.launch("a", killed.port())));
                 measured.put("restarted instance ready after", seconds(Duration.between(restart, Instant.now())));
+                warmUp("warm-again"); // the next fault should not meet a cold instance
             }
         });
     }
@@ -178,15 +182,17 @@ class FaultsIT {
     @Test
     void f5InstanceStoppedMidLoad() throws Exception {
         survive(new Fault("Instance stopped (SIGTERM) mid-load",
-                "SIGTERM to instance b while the clients send to both; it is not started again",
+                "SIGTERM to instance b while the clients send to both, at a moment when at least 2 requests are in flight"
+                        + " there (waiting at most 3 s for it); b is not started again",
                 FaultKind.INSTANCE_STOPPED, "b") {
             @Override
-            void inject() throws Exception {
+            void inject(MoneyLoad load) throws Exception {
                 Process b = instances.get("b").process();
-                Instant sent = Instant.now();
+                load.awaitInFlight(instances.get("b").url(), 2, Duration.ofSeconds(3));
+                signalled = Instant.now();
                 b.destroy();
                 b.waitFor();
-                shutdown = Duration.between(sent, Instant.now());
+                shutdown = Duration.between(signalled, Instant.now());
             }
         });
     }
@@ -201,6 +207,8 @@ class FaultsIT {
         final FaultKind kind;
         /** The instance the fault stops, if any. */
         final String victim;
+        /** When the signal went to the victim (the fault's start for the measurements). */
+        Instant signalled;
         Duration shutdown;
 
         Fault(String title, String how, FaultKind kind, String victim) {
@@ -210,7 +218,8 @@ class FaultsIT {
             this.victim = victim;
         }
 
-        abstract void inject() throws Exception;
+        /** Does the harm; {@code load} is the load under way (a signal may wait for requests in flight). */
+        abstract void inject(MoneyLoad load) throws Exception;
 
         /** After the load and the checks: put back what the fault took away, adding what was measured. */
         void after(Map<String, String> measured) throws Exception {
@@ -234,8 +243,11 @@ class FaultsIT {
             load.start();
             Thread.sleep(BEFORE_FAULT.toMillis());
             faultStart = Instant.now();
-            fault.inject();
+            fault.inject(load);
             faultEnd = Instant.now();
+            if (fault.signalled != null) {
+                faultStart = fault.signalled;
+            }
             Thread.sleep(AFTER_FAULT.toMillis());
             stories = load.stop();
             List<String> survivors = urls.keySet().stream().filter(name -> !name.equals(fault.victim)).toList();

@@ -143,6 +143,7 @@ final class MoneyLoad {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger roundRobin = new AtomicInteger();
+    private final java.util.Map<String, AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private ExecutorService pool;
     private final List<Future<?>> running = new ArrayList<>();
 
@@ -166,6 +167,19 @@ final class MoneyLoad {
         for (int i = 0; i < clients; i++) {
             running.add(pool.submit(this::client));
         }
+    }
+
+    /**
+     * Waits until at least {@code requests} attempts are in flight at {@code url} (at most {@code max}), so that a
+     * signal sent next finds requests to finish; answers how many were in flight.
+     */
+    int awaitInFlight(String url, int requests, Duration max) throws InterruptedException {
+        AtomicInteger there = inFlight.computeIfAbsent(url, u -> new AtomicInteger());
+        long deadline = System.nanoTime() + max.toNanos();
+        while (there.get() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return there.get();
     }
 
     /** No new story is begun; the stories under way are finished (or given up) before this returns. */
@@ -280,6 +294,8 @@ final class MoneyLoad {
             request.header("Idempotency-Key", key);
         }
         Instant sent = Instant.now();
+        AtomicInteger there = inFlight.computeIfAbsent(base, u -> new AtomicInteger());
+        there.incrementAndGet();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
@@ -303,6 +319,8 @@ final class MoneyLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            there.decrementAndGet();
         }
     }
 
