@@ -17,7 +17,8 @@ import io.vertx.ext.web.RoutingContext;
  * servers.</li>
  * <li>Any other request from an allowed origin is served as usual and answered with
  * {@code Access-Control-Allow-Origin} naming that origin and the readable headers {@code ETag}, {@code Location},
- * {@code Idempotent-Replayed}. From another origin it is served as usual without them, so the browser keeps the
+ * {@code Idempotent-Replayed} and the rate limit's {@code Retry-After}, {@code RateLimit}, {@code RateLimit-Policy}.
+ * From another origin it is served as usual without them, so the browser keeps the
  * answer from the page; a server that happens to send an {@code Origin} is not refused.</li>
  * </ul>
  *
@@ -28,7 +29,8 @@ final class CrossOriginAccess implements Handler<RoutingContext> {
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key";
-    static final String EXPOSED_HEADERS = "ETag, Location, Idempotent-Replayed";
+    static final String EXPOSED_HEADERS =
+            "ETag, Location, Idempotent-Replayed, Retry-After, RateLimit, RateLimit-Policy";
 
     private final AllowedOrigins origins;
     private final String maxAgeSeconds;

@@ -27,8 +27,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Turns planned rewards into credits. Under the locks of every recipient's account (taken in one order), it checks
- * what must hold at the moment of writing — granted once, the rule's limits, the recipient not blocked — so that
- * racing events cannot both pass a limit; then it credits, records the accrual and publishes BONUS_ACCRUED.
+ * what must hold at the moment of writing — granted once, the rule's limits, the recipient not blocked, the rule's
+ * campaign budget ({@link CampaignBudgets}) — so that racing events cannot both pass a limit or a budget; then it credits, records the accrual and publishes BONUS_ACCRUED.
  */
 @ApplicationScoped
 class Grants {
@@ -37,12 +37,14 @@ class Grants {
     private final CreditBatch credits;
     private final MemberService members;
     private final DomainEvents events;
+    private final CampaignBudgets budgets;
 
-    Grants(Ledger ledger, CreditBatch credits, MemberService members, DomainEvents events) {
+    Grants(Ledger ledger, CreditBatch credits, MemberService members, DomainEvents events, CampaignBudgets budgets) {
         this.ledger = ledger;
         this.credits = credits;
         this.members = members;
         this.events = events;
+        this.budgets = budgets;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -55,6 +57,7 @@ class Grants {
         CreditBatch.Locked locked = credits.lock(recipientIds, now);
         Set<Long> oneByOne = locked.oneByOne();
         Map<Long, MemberRef> recipients = locked.members();
+        Map<Long, CampaignBudgets.Usage> budgetUsage = budgets.lock(plans, now);
         Set<String> granted = new HashSet<>(Accrual.granted(plans.stream().map(Plan::grantKey).toList()));
         Accrued[] accrued = new Accrued[plans.size()];
         List<Integer> together = new ArrayList<>();
@@ -62,6 +65,9 @@ class Grants {
             Plan plan = plans.get(i);
             MemberRef recipient = recipients.get(plan.recipientId());
             String refusal = refusal(plan, recipient, trigger, now, granted);
+            if (refusal == null) {
+                refusal = budgets.take(plan, budgetUsage);
+            }
             if (refusal != null) {
                 outcome.skipped().add(new Skipped(plan.rule().id(), recipient.externalId(), plan.role(), plan.level(),
                         refusal));
@@ -77,6 +83,7 @@ class Grants {
             }
         }
         creditTogether(trigger, plans, together, recipients, now, accrued);
+        budgets.save(budgetUsage, now);
         for (Accrued a : accrued) {
             if (a != null) {
                 outcome.accrued().add(a);

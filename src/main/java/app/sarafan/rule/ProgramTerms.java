@@ -76,6 +76,9 @@ public class ProgramTerms {
         if (!limits.isEmpty()) {
             text.append(", ").append(limits);
         }
+        if (rule.budget() != null) {
+            text.append(", ").append(l.whileBudgetLasts());
+        }
         if (rule.validFrom() != null || rule.validTo() != null) {
             text.append(" (").append(l.validity(utcDate(rule.validFrom()), utcDate(rule.validTo()))).append(')');
         }

@@ -33,6 +33,7 @@ public record RuleDefinition(
         Integer lifetimeMonths,
         LocalDate expiresOn,
         @Valid Limits limits,
+        @Valid Budget budget,
         @Valid Notify notifications,
         @Valid SpendingTerms spending,
         @Valid WithdrawalTerms withdrawal,
@@ -42,7 +43,8 @@ public record RuleDefinition(
     RuleDefinition withDefaults() {
         return new RuleDefinition(name.trim(), profile, active == null ? Boolean.TRUE : active,
                 priority == null ? 100 : priority, validFrom, validTo, conditions, rewards, delayDays, lifetimeDays,
-                lifetimeMonths, expiresOn, limits, notifications, spending, withdrawal, grantsAward);
+                lifetimeMonths, expiresOn, limits, budget == null ? null : budget.withDefaults(), notifications, spending,
+                withdrawal, grantsAward);
     }
 
     /** When the rule applies. All optional; an empty condition set always applies. */
@@ -97,6 +99,23 @@ public record RuleDefinition(
 
     @RegisterForReflection
     public record Limits(Integer perMember, Integer perPeriod, Integer periodDays, Integer rewardedReferrals) {
+    }
+
+    /**
+     * A campaign budget: at most {@code bonuses} credited and/or {@code grants} rewards by the rule within each
+     * period, for all members together. Periods are UTC calendar days, ISO weeks (from Monday), calendar months, or
+     * the rule's whole life (LIFETIME, the default).
+     */
+    @RegisterForReflection
+    public record Budget(BigDecimal bonuses, Integer grants, BudgetPeriod period) {
+
+        Budget withDefaults() {
+            return new Budget(bonuses, grants, period == null ? BudgetPeriod.LIFETIME : period);
+        }
+    }
+
+    public enum BudgetPeriod {
+        LIFETIME, DAY, WEEK, MONTH
     }
 
     @RegisterForReflection

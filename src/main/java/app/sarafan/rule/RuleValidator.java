@@ -53,6 +53,7 @@ final class RuleValidator {
         }
         conditions(rule);
         limits(rule);
+        budget(rule.budget());
         if (rule.grantsAward() != null && rule.profile() != RuleProfile.USER_ACHIEVEMENT
                 && rule.profile() != RuleProfile.REFERRER_ACHIEVEMENT) {
             fail("grantsAward", "applies to achievement profiles only");
@@ -70,13 +71,14 @@ final class RuleValidator {
                 fail("rewards", "a spending rule rewards nobody");
             }
             for (String earningOnly : List.of("delayDays", "lifetimeDays", "lifetimeMonths", "expiresOn", "limits",
-                    "notifications")) {
+                    "budget", "notifications")) {
                 boolean given = switch (earningOnly) {
                     case "delayDays" -> rule.delayDays() != null;
                     case "lifetimeDays" -> rule.lifetimeDays() != null;
                     case "lifetimeMonths" -> rule.lifetimeMonths() != null;
                     case "expiresOn" -> rule.expiresOn() != null;
                     case "limits" -> rule.limits() != null;
+                    case "budget" -> rule.budget() != null;
                     default -> rule.notifications() != null;
                 };
                 if (given) {
@@ -235,6 +237,19 @@ final class RuleValidator {
         if ((l.perPeriod() == null) != (l.periodDays() == null)) {
             fail("limits.periodDays", "perPeriod and periodDays go together");
         }
+    }
+
+    private void budget(RuleDefinition.Budget b) {
+        if (b == null) {
+            return;
+        }
+        if (b.bonuses() == null && b.grants() == null) {
+            fail("budget", "give bonuses, grants or both");
+        }
+        if (b.bonuses() != null && b.bonuses().signum() <= 0) {
+            fail("budget.bonuses", "must be positive");
+        }
+        positive("budget.grants", b.grants());
     }
 
     private void spending(RuleDefinition.SpendingTerms s) {

@@ -120,6 +120,11 @@ enum TermsLanguage {
         }
 
         @Override
+        String whileBudgetLasts() {
+            return "while the campaign budget lasts";
+        }
+
+        @Override
         String limits(RuleDefinition.Limits l) {
             java.util.List<String> parts = new java.util.ArrayList<>();
             if (l.perMember() != null) {
@@ -289,6 +294,11 @@ enum TermsLanguage {
         }
 
         @Override
+        String whileBudgetLasts() {
+            return "пока не исчерпан бюджет акции";
+        }
+
+        @Override
         String limits(RuleDefinition.Limits l) {
             java.util.List<String> parts = new java.util.ArrayList<>();
             if (l.perMember() != null) {
@@ -398,6 +408,9 @@ enum TermsLanguage {
 
     /** A referrer reward paid only on the referral's first payment. */
     abstract String firstPaymentOnly();
+
+    /** That the rule's grants stop once its campaign budget is used (the amounts are the shop's own business). */
+    abstract String whileBudgetLasts();
 
     /** How often the rule rewards, as a clause; empty when without limits. */
     abstract String limits(RuleDefinition.Limits limits);

@@ -97,7 +97,7 @@ class CorsTest extends ApiTest {
                 .header("Access-Control-Allow-Origin", ALLOWED)
                 .header("Access-Control-Allow-Credentials", nullValue())
                 .body("available", equalTo("0.00"));
-        assertEquals(List.of("etag", "location", "idempotent-replayed"),
+        assertEquals(List.of("etag", "location", "idempotent-replayed", "retry-after", "ratelimit", "ratelimit-policy"),
                 listed(answer, "Access-Control-Expose-Headers"));
         assertTrue(listed(answer, "Vary").contains("origin"));
     }

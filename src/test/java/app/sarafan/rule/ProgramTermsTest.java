@@ -15,7 +15,7 @@ class ProgramTermsTest {
 
     private static RuleDefinition rule(RuleProfile profile, List<Reward> rewards, Integer delay, Integer lifetime) {
         return new RuleDefinition("r", profile, true, 100, null, null, null, rewards, delay, lifetime, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static Reward member(AmountType type, String value) {
@@ -27,16 +27,16 @@ class ProgramTermsTest {
         List<Reward> cashback = List.of(member(AmountType.PERCENT, "5.00"));
         for (int months : new int[] {1, 2, 5, 21}) {
             RuleDefinition rule = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100, null, null, null,
-                    cashback, null, null, months, null, null, null, null, null, null);
+                    cashback, null, null, months, null, null, null, null, null, null, null);
             assertEquals("5 % of every paid order, valid " + months + (months == 1 ? " month." : " months."),
                     ProgramTerms.sentence(rule, TermsLanguage.EN));
         }
         RuleDefinition one = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100, null, null, null, cashback,
-                null, null, 1, null, null, null, null, null, null);
+                null, null, 1, null, null, null, null, null, null, null);
         assertEquals("5 % от каждого оплаченного заказа, действуют 1 месяц.", ProgramTerms.sentence(one,
                 TermsLanguage.RU));
         RuleDefinition five = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100, null, null, null, cashback,
-                null, null, 5, null, null, null, null, null, null);
+                null, null, 5, null, null, null, null, null, null, null);
         assertEquals("5 % от каждого оплаченного заказа, действуют 5 месяцев.", ProgramTerms.sentence(five,
                 TermsLanguage.RU));
     }
@@ -63,7 +63,7 @@ class ProgramTermsTest {
                 ProgramTerms.sentence(referral, TermsLanguage.EN));
 
         RuleDefinition spending = new RuleDefinition("s", RuleProfile.PAY_WITH_BONUSES, true, 100, null, null, null,
-                null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null,
                 new RuleDefinition.SpendingTerms(new BigDecimal("20.00"), new BigDecimal("1000.00"), null), null, null);
         assertEquals("Bonuses pay up to 20 % of an order from 1000.", ProgramTerms.sentence(spending, TermsLanguage.EN));
         assertEquals("Бонусами можно оплатить до 20 % заказа от 1000.", ProgramTerms.sentence(spending, TermsLanguage.RU));
@@ -127,7 +127,7 @@ class ProgramTermsTest {
         RuleDefinition base = new RuleDefinition("r", RuleProfile.ORDER_PAID, true, 100, null, null,
                 new RuleDefinition.Conditions(null, null, null, null, null, null, null, null, null),
                 List.of(member(AmountType.PERCENT, "5.00"), referrer), null, null, null, null,
-                new RuleDefinition.Limits(null, null, 30, null), null, null, null, null);
+                new RuleDefinition.Limits(null, null, 30, null), null, null, null, null, null);
         List<RuleDefinition> variants = new java.util.ArrayList<>();
         List<String> names = new java.util.ArrayList<>();
         for (var c : RuleDefinition.Conditions.class.getRecordComponents()) {
@@ -174,7 +174,7 @@ class ProgramTermsTest {
                 new RuleDefinition.Conditions(new BigDecimal("3000.00"), null, null, null, null, null, true, null,
                         null),
                 List.of(member(AmountType.PERCENT, "5.00")), null, 30, null, null,
-                new RuleDefinition.Limits(1, 2, 7, null), null, null, null, null);
+                new RuleDefinition.Limits(1, 2, 7, null), null, null, null, null, null);
         assertEquals("5 % of every paid order, from 3000, first orders only, valid 30 days, at most once per member,"
                 + " at most twice in 7 days (from 2027-01-01).", ProgramTerms.sentence(rule, TermsLanguage.EN));
         assertEquals("5 % от каждого оплаченного заказа, от 3000, только за первый заказ, действуют 30 дней,"

@@ -35,5 +35,11 @@ public enum DomainEventType {
      */
     BALANCE_ADJUSTED,
     /** A member's rank changed (payload: from, fromName, to, toName, cause EVENT/NIGHTLY/MANUAL; from/to null = no rank). */
-    RANK_CHANGED
+    RANK_CHANGED,
+    /**
+     * A rule's campaign budget reached 80 % or 100 % in its period, announced once each per period; 100 % also when
+     * a reward no longer fits (payload: ruleId, ruleName, threshold, period, periodStart, periodEnd?, bonusesBudget?,
+     * bonusesUsed, grantsBudget?, grantsUsed). No member: webhooks only.
+     */
+    RULE_BUDGET_THRESHOLD
 }

@@ -36,5 +36,32 @@ public interface AuthConfig {
 
         @WithDefault("PT24H")
         Duration maxTtl();
+
+        /** How keys are fetched when member tokens are verified against a JWKS URL (the shop's identity provider). */
+        Jwks jwks();
+    }
+
+    /**
+     * Key rotation at the identity provider (docs/configuration.md, "Key rotation"). These replace smallrye-jwt's
+     * own {@code smallrye.jwt.jwks.*} settings, which count in whole minutes and let the provider's Cache-Control
+     * decide how long a removed key stays trusted.
+     */
+    interface Jwks {
+        /**
+         * The key set is fetched again this long after the last fetch (on the first token that comes later): a key
+         * removed from it stops being accepted at the latest this long after its removal. The provider's
+         * Cache-Control and Expires headers are not followed. As jwks-rsa and panva/jose (Auth0's, Okta's clients).
+         */
+        @WithDefault("PT10M")
+        Duration refreshInterval();
+
+        /**
+         * A token whose {@code kid} is not in the key set fetches the set again at once, at most once per this
+         * interval (a failed fetch counts), so a flood of unknown {@code kid}s cannot hammer the provider. While the
+         * provider cannot be reached, the keys already known stay in use and the fetch is retried after this long.
+         * As panva/jose's cooldown (30 s); Keycloak waits 10 s.
+         */
+        @WithDefault("PT30S")
+        Duration forcedRefreshInterval();
     }
 }
