@@ -34,7 +34,7 @@ import app.sarafan.common.security.StandardWebhooks;
  * available and nothing reserved.
  * <p>
  * The clients retry as real ones do, always with the same key or event id: on a connection error, a client timeout
- * (3 s per attempt), any 5xx, a {@code 409 idempotency-key-in-use} (and for events, as webhook senders do, any 409),
+ * (3 s per attempt), any 5xx, a 429, a {@code 409 idempotency-key-in-use} (and for events, as webhook senders do, any 409),
  * with a growing pause (honouring Retry-After, at most 1 s), each attempt through the next live instance (a load
  * balancer's round robin), for at most 40 s per step; then the client gives up and the member's story stops there.
  * Every attempt is recorded for the oracle ({@link Oracle}) and the report.
@@ -255,7 +255,7 @@ final class MoneyLoad {
     }
 
     private static boolean retryable(Step step, Attempt answer) {
-        if (answer.ending() != Ending.ANSWERED || answer.status() >= 500) {
+        if (answer.ending() != Ending.ANSWERED || answer.status() >= 500 || answer.status() == 429) {
             return true;
         }
         return answer.status() == 409 && (step == Step.ORDER_PAID
