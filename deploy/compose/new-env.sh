@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints a fresh .env for compose.yaml: random API keys and database password, and a new RSA key pair for member
-# tokens (base64 DER on one line, the form Sarafan generates for itself). Keep the output out of version control.
+# Prints a fresh .env for compose.yaml: random API keys, event signing secret, payout details key and database
+# password, and a new RSA key pair for member tokens (base64 DER on one line, the form Sarafan generates for itself). Keep the output out of version control.
 #   deploy/compose/new-env.sh > deploy/compose/.env
 set -euo pipefail
 command -v openssl >/dev/null 2>&1 || { echo "new-env.sh needs openssl" >&2; exit 1; }
@@ -19,6 +19,7 @@ SARAFAN_AUTH_ADMIN_API_KEYS=admin_$(random)
 SARAFAN_EVENTS_SIGNING_SECRETS=whsec_$(openssl rand -base64 32)
 MP_JWT_VERIFY_PUBLICKEY=$public_key
 SMALLRYE_JWT_SIGN_KEY=$private_key
+SARAFAN_WITHDRAWALS_PAYOUT_DETAILS_KEY=$(openssl rand -base64 32)
 SARAFAN_REFERRAL_LINK_TEMPLATE=https://shop.example/?ref={code}
 QUARKUS_MAILER_FROM="Bonus program <bonus@shop.example>"
 ENV

@@ -23,6 +23,8 @@ public enum AuditAction {
     WITHDRAWAL_APPROVED,
     WITHDRAWAL_REJECTED,
     WITHDRAWAL_MARKED_PAID,
+    /** An administrator read a withdrawal's full payout details (the entry holds them masked). */
+    WITHDRAWAL_PAYOUT_DETAILS_READ,
     PROMO_MATERIAL_CREATED,
     PROMO_MATERIAL_UPDATED,
     PROMO_MATERIAL_DELETED,

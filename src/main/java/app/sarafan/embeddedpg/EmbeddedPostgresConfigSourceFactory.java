@@ -2,6 +2,7 @@ package app.sarafan.embeddedpg;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.quarkus.runtime.ExecutionMode;
@@ -26,6 +27,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String ENABLED = "sarafan.embedded-postgres.enabled";
     static final String DATA_DIR = "sarafan.embedded-postgres.data-dir";
     static final String PORT = "sarafan.embedded-postgres.port";
+    static final String BINARIES_DIR = "sarafan.embedded-postgres.binaries-dir";
+    static final String RUN_AS = "sarafan.embedded-postgres.run-as";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -43,8 +46,11 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     + " is not set: set QUARKUS_DATASOURCE_JDBC_URL for an external PostgreSQL");
         }
         String port = valueOf(context.getValue(PORT));
+        // Read here rather than through @ConfigMapping: this runs while the configuration itself is being built.
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOnce(dataDir,
-                port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port)));
+                port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port)),
+                Optional.ofNullable(valueOf(context.getValue(BINARIES_DIR))),
+                Optional.ofNullable(valueOf(context.getValue(RUN_AS))));
         return List.of(new MapBackedConfigSource("embedded-postgresql", Map.of(
                 URL, server.jdbcUrl(),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,

@@ -7,84 +7,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 /**
- * One embedded PostgreSQL per JVM, on real binaries from Maven Central (zonky).
- *
- * <p>PostgreSQL refuses to run as root; zonky then starts it through {@code unshare -U} in a user namespace where
- * it is not root, which needs the {@code unshare} command. A server orphaned by a killed JVM (it keeps
+ * One embedded PostgreSQL per JVM for the service ({@link LocalPostgres}: verified binaries in a private directory,
+ * run by an unprivileged account when Sarafan runs as root). A server orphaned by a killed JVM (it keeps
  * {@code postmaster.pid}) is stopped before a new one starts on the same data directory.
  */
 final class EmbeddedPostgresServer {
 
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+    static final String USER = LocalPostgres.USER;
+    static final String PASSWORD = LocalPostgres.PASSWORD;
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static final String OWNER_FILE = "sarafan-owner.pid";
 
     private static EmbeddedPostgresServer instance;
 
-    private final EmbeddedPostgres postgres;
+    private final LocalPostgres postgres;
     private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedPostgresServer(LocalPostgres postgres, Path dataDir) {
         this.postgres = postgres;
         this.dataDir = dataDir;
     }
 
-    static synchronized EmbeddedPostgresServer startOnce(String dataDirSetting, OptionalInt port) {
+    static synchronized EmbeddedPostgresServer startOnce(String dataDirSetting, OptionalInt port,
+            Optional<String> binariesDir, Optional<String> runAs) {
         if (instance == null) {
-            instance = start(dataDirSetting, port);
+            instance = start(dataDirSetting, port, binariesDir, runAs);
         }
         return instance;
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return postgres.jdbcUrl();
     }
 
-    private static EmbeddedPostgresServer start(String dataDirSetting, OptionalInt port) {
-        requireUnshareWhenRoot();
+    private static EmbeddedPostgresServer start(String dataDirSetting, OptionalInt port, Optional<String> binariesDir,
+            Optional<String> runAs) {
         boolean ephemeral = dataDirSetting.isBlank() || "ephemeral".equals(dataDirSetting);
         Path dataDir;
         try {
             dataDir = ephemeral ? Files.createTempDirectory("sarafan-pg-") : Path.of(dataDirSetting).toAbsolutePath();
             Files.createDirectories(dataDir);
-            if (System.getProperty("ot.epg.working-dir") == null) {
-                // zonky extracts its binaries here once; without it they land in a shared tmp folder.
-                Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "sarafan-embedded-pg");
-                Files.createDirectories(binaries);
-                System.setProperty("ot.epg.working-dir", binaries.toString());
-            }
             stopOrphanedServer(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
-            if (!ephemeral) {
-                // zonky tunes for throwaway test databases; data that must survive a crash needs durable commits.
-                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("max_connections", "200");
+            if (ephemeral) {
+                // A throwaway test database: speed over durability.
+                config.put("fsync", "off");
+                config.put("synchronous_commit", "off");
+            } else {
+                // Data that must survive a crash needs durable commits.
+                config.put("fsync", "on");
+                config.put("synchronous_commit", "on");
             }
-            port.ifPresent(builder::setPort);
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = builder.start();
+            LocalPostgres postgres = LocalPostgres.start(dataDir, port.orElse(0), config, Duration.ofSeconds(60),
+                    binariesDir, runAs);
             Files.writeString(dataDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, dataDir);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, postgres.dataDir());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(ephemeral), "embedded-postgres-stop"));
-            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)%s", postgres.getPort(), dataDir,
+            LOG.infof("Embedded PostgreSQL started on port %d with data in %s (%d ms)%s", postgres.port(), dataDir,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
                     ephemeral ? ", removed on exit" : "");
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL: " + e.getMessage()
-                    + ". Set QUARKUS_DATASOURCE_JDBC_URL to use an external PostgreSQL instead.", e);
+                    + "\nSet QUARKUS_DATASOURCE_JDBC_URL to use an external PostgreSQL instead.", e);
         }
     }
 
@@ -99,14 +95,6 @@ final class EmbeddedPostgresServer {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
-        }
-    }
-
-    private static void requireUnshareWhenRoot() {
-        if ("root".equals(System.getProperty("user.name"))
-                && Stream.of("/usr/bin/unshare", "/bin/unshare").noneMatch(p -> Files.isExecutable(Path.of(p)))) {
-            throw new IllegalStateException("The embedded PostgreSQL cannot run as root without the 'unshare' command"
-                    + " (package util-linux): install it, run as another user, or set QUARKUS_DATASOURCE_JDBC_URL.");
         }
     }
 

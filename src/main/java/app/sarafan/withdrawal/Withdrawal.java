@@ -41,6 +41,10 @@ public class Withdrawal extends PanacheEntityBase {
     @Column(name = "payout_details")
     public String payoutDetails;
 
+    /** The id of the key that sealed payoutDetails (also inside the value), for the start-up check. */
+    @Column(name = "payout_key_id")
+    public String payoutKeyId;
+
     @Column(name = "payout_details_masked")
     public String payoutDetailsMasked;
 

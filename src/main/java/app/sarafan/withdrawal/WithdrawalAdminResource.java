@@ -48,6 +48,14 @@ public class WithdrawalAdminResource {
         return withdrawals.get(id);
     }
 
+    /** The full payout details; never cached anywhere on the way (Cache-Control: no-store), each read audited. */
+    @GET
+    @Path("/{id}/payout-details")
+    public Response payoutDetails(@PathParam("id") String id) {
+        return Response.ok(withdrawals.payoutDetails(id, caller.getPrincipal().getName()))
+                .header("Cache-Control", "no-store").build();
+    }
+
     @POST
     @Path("/{id}/approve")
     @Consumes(MediaType.WILDCARD)

@@ -102,7 +102,9 @@ public class Withdrawals {
         withdrawal.amount = amount;
         withdrawal.fee = fee;
         withdrawal.payoutMethod = request.payoutMethod();
-        withdrawal.payoutDetails = cipher.encrypt(details, member.id());
+        PayoutDetailsCipher.Sealed sealed = cipher.encrypt(details, member.id());
+        withdrawal.payoutDetails = sealed.stored();
+        withdrawal.payoutKeyId = sealed.keyId();
         withdrawal.payoutDetailsMasked = PayoutDetails.mask(details);
         withdrawal.withdrawableOrigins = terms.withdrawableKinds() == null ? null
                 : terms.withdrawableKinds().stream().map(Enum::name).distinct().collect(Collectors.joining(","));
@@ -174,6 +176,20 @@ public class Withdrawals {
     public WithdrawalView get(String id) {
         Withdrawal withdrawal = find(id).orElseThrow(() -> ProblemException.notFound("Withdrawal", id));
         return view(withdrawal, members.externalIdOf(withdrawal.memberId));
+    }
+
+    /**
+     * The full payout details, for the administrator paying the withdrawal out; the read is written to the audit
+     * log (who, when, which withdrawal; the details masked) in the same transaction, so no read goes unrecorded.
+     */
+    @Transactional
+    public PayoutDetailsView payoutDetails(String id, String administrator) {
+        Withdrawal withdrawal = find(id).orElseThrow(() -> ProblemException.notFound("Withdrawal", id));
+        String details = cipher.decrypt(withdrawal.payoutDetails, withdrawal.memberId);
+        audit.record(administrator, AuditAction.WITHDRAWAL_PAYOUT_DETAILS_READ, AuditEntityType.WITHDRAWAL,
+                withdrawal.id, null, new PayoutDetailsView(String.valueOf(withdrawal.id), withdrawal.payoutMethod,
+                        withdrawal.payoutDetailsMasked));
+        return new PayoutDetailsView(String.valueOf(withdrawal.id), withdrawal.payoutMethod, details);
     }
 
     @Transactional

@@ -9,13 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
+import app.sarafan.embeddedpg.LocalPostgres;
 import app.sarafan.support.PackagedService;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One PostgreSQL and two packaged Sarafan JVMs (target/quarkus-app, started by {@link PackagedService}) pointing at
@@ -41,20 +42,20 @@ final class TwoInstances implements AutoCloseable {
         }
     }
 
-    private final EmbeddedPostgres postgres;
+    private final LocalPostgres postgres;
+    private final Path postgresData;
     private PackagedService service;
     Instance a;
     Instance b;
 
     TwoInstances() throws Exception {
-        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "sarafan-embedded-pg");
-        Files.createDirectories(binaries);
-        System.setProperty("ot.epg.working-dir", binaries.toString());
-        postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(60)).start();
+        // The service's own embedded server: the same verified binaries directory and, as root, the same account.
+        postgresData = Files.createTempDirectory("sarafan-two-instances-pg-");
+        postgres = LocalPostgres.start(postgresData, 0,
+                Map.of("max_connections", "200", "fsync", "off", "synchronous_commit", "off"), Duration.ofSeconds(60));
         try {
-            Map<String, String> environment = new HashMap<>(PackagedService.datasource(jdbcUrl(), "postgres",
-                    "postgres"));
+            Map<String, String> environment = new HashMap<>(PackagedService.datasource(jdbcUrl(),
+                    LocalPostgres.USER, LocalPostgres.PASSWORD));
             environment.putAll(PackagedService.productionCredentials(SHOP_KEY, ADMIN_KEY, EVENT_SECRET));
             // Small chunks, so that a job is still at work when an instance is stopped in its middle.
             environment.put("SARAFAN_JOBS_CHUNK_SIZE", "5");
@@ -74,11 +75,11 @@ final class TwoInstances implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return postgres.jdbcUrl();
     }
 
     Connection sql() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
     }
 
     /** Kills an instance as a crash or an OOM kill would: no graceful shutdown. */
@@ -92,5 +93,8 @@ final class TwoInstances implements AutoCloseable {
             service.close();
         }
         postgres.close();
+        try (var files = Files.walk(postgresData)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -213,6 +213,48 @@ class WithdrawalTest extends ApiTest {
                 .body("errors[0].field", equalTo("payoutDetails")).body(not(containsString("1112")));
     }
 
+    @Test
+    void anAdministratorReadsTheFullPayoutDetailsAndEveryReadIsAudited() {
+        withdrawalRule(Map.of("minAmount", "1.00"));
+        String fay = newMember();
+        credit(fay, "1000.00");
+        String id = request(fay, "100.00").then().statusCode(201).extract().path("id");
+        assertEquals("v2:default:", storedDetails(id).substring(0, "v2:default:".length()));
+
+        admin().get("/v1/admin/withdrawals/{id}/payout-details", id).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("withdrawalId", equalTo(id)).body("payoutMethod", equalTo("BANK_CARD"))
+                .body("payoutDetails", equalTo("4111111111111111"));
+        admin().get("/v1/admin/withdrawals/{id}/payout-details", id).then().statusCode(200);
+
+        io.restassured.path.json.JsonPath audit = admin().queryParam("entityType", "WITHDRAWAL")
+                .queryParam("entityId", id).queryParam("action", "WITHDRAWAL_PAYOUT_DETAILS_READ")
+                .get("/v1/admin/audit-log").then().statusCode(200).body(not(containsString("4111")))
+                .extract().jsonPath();
+        assertEquals(2, audit.getList("items").size(), "one entry per read");
+        assertEquals(List.of("****1111", "****1111"), audit.getList("items.after.payoutDetails"));
+        assertEquals(null, (Object) audit.get("items[0].before"));
+        assertFalse(audit.getString("items[0].actor").isBlank(), "who read them");
+        assertFalse(audit.getString("items[0].createdAt").isBlank(), "when");
+
+        // Everywhere else they stay masked, also after the read.
+        admin().get("/v1/admin/withdrawals/{id}", id).then().statusCode(200)
+                .body("payoutDetails", equalTo("****1111")).body(not(containsString("4111")));
+        member(fay).get("/v1/me/withdrawals/{id}", id).then().statusCode(200)
+                .body("payoutDetails", equalTo("****1111")).body(not(containsString("4111")));
+
+        // Only administrators; an unknown id reads nothing and writes no entry.
+        shop().get("/v1/admin/withdrawals/{id}/payout-details", id).then().statusCode(403)
+                .body(not(containsString("4111")));
+        member(fay).get("/v1/admin/withdrawals/{id}/payout-details", id).then().statusCode(403)
+                .body(not(containsString("4111")));
+        io.restassured.RestAssured.given().get("/v1/admin/withdrawals/{id}/payout-details", id).then()
+                .statusCode(401);
+        admin().get("/v1/admin/withdrawals/{id}/payout-details", "424242424").then().statusCode(404);
+        admin().queryParam("entityId", id).queryParam("action", "WITHDRAWAL_PAYOUT_DETAILS_READ")
+                .get("/v1/admin/audit-log").then().statusCode(200).body("items.size()", equalTo(2));
+    }
+
     @Transactional
     String storedDetails(String id) {
         return (String) em.createNativeQuery("SELECT payout_details FROM withdrawal WHERE id = ?1")

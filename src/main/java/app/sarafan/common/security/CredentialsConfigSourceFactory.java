@@ -39,6 +39,9 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
     static final String SIGN_KEY = "smallrye.jwt.sign.key";
     static final String EVENT_SECRETS = "sarafan.events.signing-secrets";
     static final String PAYOUT_KEY = "sarafan.withdrawals.payout-details-key";
+    static final String PAYOUT_KEYRING = "sarafan.withdrawals.payout-keys.keyring";
+    /** Which credentials this source supplied (names of the file), for CredentialsInProduction. */
+    static final String TAKEN_FROM_FILE = "sarafan.credentials.taken-from-file";
 
     private static final List<String> NAMES = List.of("shop-api-key", "admin-api-key", "member-token-public-key",
             "member-token-private-key", "event-signing-secret", "payout-details-key");
@@ -47,7 +50,7 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.UNSET || value(context, FILE) == null) {
+        if (!active(ExecutionMode.current(), context.getProfiles()) || value(context, FILE) == null) {
             return List.of();
         }
         Map<String, String> credentials = credentials(value(context, FILE));
@@ -61,7 +64,7 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
         if (value(context, EVENT_SECRETS) == null) {
             missing.put(EVENT_SECRETS, credentials.get("event-signing-secret"));
         }
-        if (value(context, PAYOUT_KEY) == null) {
+        if (value(context, PAYOUT_KEY) == null && value(context, PAYOUT_KEYRING) == null) {
             missing.put(PAYOUT_KEY, credentials.get("payout-details-key"));
         }
         boolean verifyConfigured = value(context, VERIFY_KEY) != null || value(context, VERIFY_KEY + ".location") != null
@@ -71,8 +74,24 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
             missing.put(VERIFY_KEY, credentials.get("member-token-public-key"));
             missing.put(SIGN_KEY, credentials.get("member-token-private-key"));
         }
+        if (!missing.isEmpty()) {
+            Map<String, String> names = Map.of(SHOP_KEYS, "shop-api-key", ADMIN_KEYS, "admin-api-key", EVENT_SECRETS,
+                    "event-signing-secret", PAYOUT_KEY, "payout-details-key", VERIFY_KEY, "member-token-public-key",
+                    SIGN_KEY, "member-token-private-key");
+            missing.put(TAKEN_FROM_FILE, String.join(",", missing.keySet().stream().map(names::get).sorted().toList()));
+        }
         return List.of(new MapBackedConfigSource("sarafan-generated-credentials", missing, 40) {
         });
+    }
+
+    /**
+     * Not while the application is built (the jar must not carry generated secrets), except in dev mode: there
+     * smallrye-jwt looks at build time for a member-token key pair and, finding none, puts an in-memory pair of its
+     * own above this source, regenerated at every restart, so that tokens died with each restart. Supplying the
+     * file's pair at build time too keeps the dev tokens valid across restarts.
+     */
+    static boolean active(ExecutionMode mode, List<String> profiles) {
+        return mode != ExecutionMode.UNSET || profiles.contains("dev");
     }
 
     @Override
@@ -87,7 +106,7 @@ public class CredentialsConfigSourceFactory implements ConfigSourceFactory {
         return generated;
     }
 
-    private static Map<String, String> loadOrCreate(Path file) {
+    static Map<String, String> loadOrCreate(Path file) {
         try {
             Properties properties = new Properties();
             if (Files.exists(file)) {
