@@ -11,20 +11,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import app.sarafan.embeddedpg.LocalPostgres;
 
 /**
- * A PostgreSQL from the embedded binaries that a test can hurt: stop it hard and start it again on the same port
- * and data, freeze and resume it, limit the connections of the service's role. Zonky prepares the binaries, runs
- * initdb and the first start; afterwards the server is driven with {@code pg_ctl} (under {@code unshare -U} as
- * root, as zonky does) with the very options zonky started it with, read back from the postmaster's command line.
+ * A PostgreSQL that a test can hurt: stop it hard and start it again on the same port and data, freeze and resume
+ * it, limit the connections of the service's role. It is the service's own embedded server ({@link LocalPostgres}):
+ * the same verified binaries and, as root, the same unprivileged account, so the faults hit the server as it runs.
  * <p>
- * Commits are synchronous here (zonky's default is {@code synchronous_commit=off}, which after an immediate stop
- * loses the last acknowledged commits, something no production database does); {@code fsync} stays off, which is
- * safe because the faults kill processes, never the machine.
+ * Commits are synchronous (PostgreSQL's default: {@code synchronous_commit=off} would lose the last acknowledged
+ * commits at an immediate stop, something no production database does); {@code fsync} is off, which is safe
+ * because the faults kill processes, never the machine.
  */
 final class StoppablePostgres implements AutoCloseable {
 
@@ -32,9 +32,8 @@ final class StoppablePostgres implements AutoCloseable {
     static final String PASSWORD = "sarafan-fault-password";
     static final String DATABASE = "sarafan";
 
-    private final EmbeddedPostgres postgres;
-    private final Path data;
-    private final List<String> postmasterCommand;
+    private final LocalPostgres postgres;
+    private final Path signalLog;
 
     StoppablePostgres(Path data) throws Exception {
         if (Files.exists(data)) {
@@ -43,15 +42,9 @@ final class StoppablePostgres implements AutoCloseable {
             }
         }
         Files.createDirectories(data.getParent());
-        this.data = data.toAbsolutePath();
-        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "sarafan-embedded-pg");
-        Files.createDirectories(binaries);
-        System.setProperty("ot.epg.working-dir", binaries.toString());
-        postgres = EmbeddedPostgres.builder().setDataDirectory(this.data.toFile()).setCleanDataDirectory(false)
-                .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(60)).start();
-        postmasterCommand = ProcessHandle.of(postmasterPid()).orElseThrow().info().commandLine()
-                .map(line -> List.of(line.split(" "))).orElseThrow();
+        signalLog = data.toAbsolutePath().resolveSibling("postgres-signals.log");
+        postgres = LocalPostgres.start(data, 0, Map.of("max_connections", "200", "fsync", "off"),
+                Duration.ofSeconds(60));
         try (Connection db = superuser("postgres"); Statement sql = db.createStatement()) {
             sql.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
@@ -59,12 +52,12 @@ final class StoppablePostgres implements AutoCloseable {
     }
 
     int port() {
-        return postgres.getPort();
+        return postgres.port();
     }
 
     /** Where the service connects: its own database and an ordinary role, which connection limits apply to. */
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
 
     /** The test's own connections (the oracle's queries) use the superuser, which connection limits spare. */
@@ -73,21 +66,18 @@ final class StoppablePostgres implements AutoCloseable {
     }
 
     private Connection superuser(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port() + "/" + database, "postgres",
-                "postgres");
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port() + "/" + database,
+                LocalPostgres.USER, LocalPostgres.PASSWORD);
     }
 
     /** An immediate shutdown: every backend is killed, nothing is flushed or answered, as in a crash. */
-    void stopImmediately() throws Exception {
-        pgCtl("stop", "-m", "immediate", "-w", "-t", "30");
+    void stopImmediately() throws IOException {
+        postgres.stopImmediately();
     }
 
     /** Starts the server again on the same port and data, with the options of its first start. */
-    void start() throws Exception {
-        // The postmaster's command line is "<bin>/postgres -D <data> <options...>": pg_ctl passes the options on.
-        int options = postmasterCommand.indexOf("-D") + 2;
-        pgCtl("start", "-w", "-t", "60", "-l", data.resolveSibling("postgres-restarts.log").toString(), "-o",
-                String.join(" ", postmasterCommand.subList(options, postmasterCommand.size())));
+    void start() throws IOException {
+        postgres.startAgain();
     }
 
     /** SIGSTOP to the postmaster and every backend: connections stay open, nothing answers. */
@@ -116,13 +106,9 @@ final class StoppablePostgres implements AutoCloseable {
         }
     }
 
-    private long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-    }
-
     /** The postmaster first, so that it forks no backend the signal would miss; then each of its children. */
     private void signalAll(String signal) throws Exception {
-        long postmaster = postmasterPid();
+        long postmaster = postgres.pid().orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         run(List.of("kill", "-" + signal, Long.toString(postmaster)), true);
         List<String> children = new ArrayList<>(List.of("kill", "-" + signal));
         ProcessHandle.of(postmaster).orElseThrow().children()
@@ -130,29 +116,16 @@ final class StoppablePostgres implements AutoCloseable {
         run(children, false); // a backend that ended meanwhile is "no such process", which is fine
     }
 
-    private void pgCtl(String... arguments) throws Exception {
-        Path pgCtl = Path.of(postmasterCommand.get(0)).resolveSibling("pg_ctl");
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("unshare", "-U")); // initdb, pg_ctl and postgres refuse to run as root
-        }
-        command.add(pgCtl.toString());
-        command.addAll(List.of("-D", data.toString()));
-        command.addAll(List.of(arguments));
-        run(command, true);
-    }
-
     private void run(List<String> command, boolean mustSucceed) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolveSibling("postgres-control.log")
-                        .toFile())).start();
-        if (!process.waitFor(90, TimeUnit.SECONDS) || (mustSucceed && process.exitValue() != 0)) {
-            throw new IllegalStateException(command + " failed; see " + data.resolveSibling("postgres-control.log"));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(signalLog.toFile())).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || (mustSucceed && process.exitValue() != 0)) {
+            throw new IllegalStateException(command + " failed; see " + signalLog);
         }
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         postgres.close();
     }
 }
