@@ -39,6 +39,9 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Deque<String> recentOutput = new ArrayDeque<>();
+    /** What the last start used, so that {@link #startAgain()} starts the same server. */
+    private Map<String, String> serverConfig = Map.of();
+    private Duration startupWait = Duration.ofSeconds(60);
 
     private LocalPostgres(Path binaries, ServerAccount account, Path dataDir, int port) {
         this.binaries = binaries;
@@ -136,7 +139,26 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * An immediate shutdown: every backend is killed and nothing is flushed, as in a crash (the next start
+     * recovers from the WAL). For tests that hurt the database; {@link #startAgain()} brings it back.
+     */
+    public void stopImmediately() throws IOException {
+        run("pg_ctl", List.of("-D", dataDir.toString(), "stop", "-m", "immediate", "-w",
+                "-t", Long.toString(STOP_WAIT.toSeconds())), STOP_WAIT.plusSeconds(5));
+    }
+
+    /** Starts the stopped server again on the same data directory and port, with the configuration of its start. */
+    public void startAgain() throws IOException {
+        if (pid().isPresent()) {
+            throw new IllegalStateException("The embedded PostgreSQL on " + dataDir + " is still running");
+        }
+        startServer(serverConfig, startupWait);
+    }
+
     private void startServer(Map<String, String> serverConfig, Duration startupWait) throws IOException {
+        this.serverConfig = Map.copyOf(serverConfig);
+        this.startupWait = startupWait;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("listen_addresses", "localhost");
         // No socket in /tmp, shared with every user: the service connects over TCP.

@@ -67,4 +67,27 @@ class LocalPostgresTest {
             assertEquals(42, rs.getInt(1));
         }
     }
+
+    @Test
+    void afterAnImmediateStopTheServerStartsAgainOnTheSamePortWithItsCommittedRows() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start(temp, 0, Map.of("fsync", "off"), Duration.ofSeconds(60))) {
+            long firstPid = postgres.pid().orElseThrow();
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER,
+                    LocalPostgres.PASSWORD)) {
+                c.createStatement().execute("create table kept (n int); insert into kept values (42)");
+            }
+            postgres.stopImmediately();
+            assertTrue(postgres.pid().isEmpty(), "stopped: the postmaster removed its pid file as it exited");
+
+            postgres.startAgain();
+            assertNotEquals(firstPid, postgres.pid().orElseThrow());
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER,
+                    LocalPostgres.PASSWORD);
+                    ResultSet rs = c.createStatement().executeQuery("select n, current_setting('fsync') from kept")) {
+                rs.next();
+                assertEquals(42, rs.getInt(1));
+                assertEquals("off", rs.getString(2), "the configuration of the first start");
+            }
+        }
+    }
 }
