@@ -46,6 +46,7 @@ trap 'exit 130' INT TERM
 echo "bench: starting Sarafan on an embedded PostgreSQL in $WORK..."
 "$JAVA" -Dsarafan.embedded-postgres.data-dir="$WORK/postgres" \
         -Dsarafan.credentials-file="$WORK/credentials.properties" \
+        -Dsarafan.credentials.generate-in-production=true \
         -Dquarkus.http.port=0 -Dquarkus.http.host=127.0.0.1 "${SERVICE_OPTS[@]}" \
         -jar "$JAR" >"$WORK/service.log" 2>&1 &
 APP_PID=$!

@@ -75,6 +75,8 @@ async function startService(port, allowedOrigin, shopKey, adminKey) {
     SARAFAN_AUTH_ADMIN_API_KEYS: adminKey,
     SARAFAN_CREDENTIALS_FILE: path.join(work, 'credentials.properties'),
     SARAFAN_EMBEDDED_POSTGRES_DATA_DIR: path.join(work, 'postgres'),
+    // One instance on a throwaway database: the keys it generates need not be shared with any other.
+    SARAFAN_CREDENTIALS_GENERATE_IN_PRODUCTION: 'true',
   };
   delete env.QUARKUS_DATASOURCE_JDBC_URL; // always the service's own throwaway database
   const child = spawn(javaCommand(), ['-jar', JAR], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
