@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
+import app.sarafan.notification.OperatorAlertKind;
+import app.sarafan.notification.OperatorAlerts;
 import app.sarafan.rule.RuleDefinition.Budget;
 import app.sarafan.rule.RuleDefinition.BudgetPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,8 @@ import jakarta.transaction.Transactional;
  * rewards, in rule order and after the recipients' accounts, so that racing events on any instance queue on it;
  * {@link #take} admits a reward only if it fits whole in what is left (a budget is never exceeded, and a grant is
  * never cut short); {@link #save} writes the new usage and announces the 80 % and 100 % thresholds once per period
- * (RULE_BUDGET_THRESHOLD). 100 % is also announced when the first reward does not fit any more.
+ * (RULE_BUDGET_THRESHOLD, and an email to the operator address when one is configured). 100 % is also announced when
+ * the first reward does not fit any more.
  */
 @ApplicationScoped
 class CampaignBudgets {
@@ -35,10 +38,12 @@ class CampaignBudgets {
 
     private final EntityManager em;
     private final DomainEvents events;
+    private final OperatorAlerts operatorAlerts;
 
-    CampaignBudgets(EntityManager em, DomainEvents events) {
+    CampaignBudgets(EntityManager em, DomainEvents events, OperatorAlerts operatorAlerts) {
         this.em = em;
         this.events = events;
+        this.operatorAlerts = operatorAlerts;
     }
 
     /** One rule's usage in the current period, changed in memory by {@link #take} until {@link #save}. */
@@ -135,8 +140,9 @@ class CampaignBudgets {
             for (int threshold : new int[] {WARNING_PERCENT, FULL_PERCENT}) {
                 if (reached >= threshold && announce < threshold) {
                     announce = threshold;
-                    announced.add(new DomainEvents.Published(DomainEventType.RULE_BUDGET_THRESHOLD, null,
-                            payload(u, threshold)));
+                    Map<String, Object> payload = payload(u, threshold);
+                    announced.add(new DomainEvents.Published(DomainEventType.RULE_BUDGET_THRESHOLD, null, payload));
+                    operatorAlerts.alert(OperatorAlertKind.RULE_BUDGET_THRESHOLD, payload);
                 }
             }
             if (!u.changed && announce == u.announcedPercent) {

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code templates/mail/<KIND>.<en|ru>.txt}, whose first line is the subject. Instants of the payload
  * ({@code expiresAt}, {@code availableFrom}) are also given as dates in the member's time zone
  * ({@code expiresOn}, {@code availableOn}), and the word {@code bonuses} in the form the payload's {@code amount}
- * takes in the member's language.
+ * takes in the member's language. Operator alerts ({@link OperatorAlertKind}) use the same templates folder.
  */
 @ApplicationScoped
 class Composer {
@@ -31,7 +31,16 @@ class Composer {
     }
 
     Mail compose(NotificationKind kind, Map<String, Object> payload, Recipient to) {
-        Template template = engine.getTemplate("mail/" + kind.name() + "." + to.language());
+        return compose(kind.name(), payload, to);
+    }
+
+    Mail compose(OperatorAlertKind kind, Map<String, Object> payload, Recipient to) {
+        return compose(kind.name(), payload, to);
+    }
+
+    /** {@code kind}: the name of a {@link NotificationKind} or of an {@link OperatorAlertKind}. */
+    Mail compose(String kind, Map<String, Object> payload, Recipient to) {
+        Template template = engine.getTemplate("mail/" + kind + "." + to.language());
         if (template == null) {
             throw new IllegalStateException("No template for " + kind + " in " + to.language());
         }

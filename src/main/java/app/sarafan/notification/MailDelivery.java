@@ -3,6 +3,7 @@ package app.sarafan.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,8 +56,9 @@ class MailDelivery {
     boolean sendNext() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT n.id, n.kind, n.payload, n.attempts, m.email, m.name, m.locale, m.time_zone,
-                    EXISTS (SELECT 1 FROM notification_opt_out o WHERE o.member_id = n.member_id AND o.kind = n.kind)
-                FROM notification n JOIN member m ON m.id = n.member_id
+                    EXISTS (SELECT 1 FROM notification_opt_out o WHERE o.member_id = n.member_id AND o.kind = n.kind),
+                    n.member_id IS NULL, n.recipient
+                FROM notification n LEFT JOIN member m ON m.id = n.member_id
                 WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()
                 ORDER BY n.next_attempt_at, n.id
                 LIMIT 1 FOR UPDATE OF n SKIP LOCKED""").getResultList();
@@ -65,15 +67,20 @@ class MailDelivery {
         }
         Object[] row = rows.get(0);
         long id = ((Number) row[0]).longValue();
-        NotificationKind kind = NotificationKind.valueOf((String) row[1]);
+        // Operator alerts name no member: their address was set when they were written, and nobody opts out of them.
+        boolean operator = (Boolean) row[9];
+        String kind = operator ? OperatorAlertKind.valueOf((String) row[1]).name()
+                : NotificationKind.valueOf((String) row[1]).name();
         if ((Boolean) row[8]) {
             em.createNativeQuery("UPDATE notification SET status = 'SKIPPED' WHERE id = ?1").setParameter(1, id)
                     .executeUpdate();
-            metrics.counter("sarafan.notifications", "kind", kind.name(), "outcome", "opted-out").increment();
+            metrics.counter("sarafan.notifications", "kind", kind, "outcome", "opted-out").increment();
             return true;
         }
-        Recipient to = new Recipient((String) row[4], (String) row[5], Locale.forLanguageTag((String) row[6]),
-                ZoneId.of((String) row[7]));
+        Recipient to = operator
+                ? new Recipient((String) row[10], null, Locale.forLanguageTag(config.operatorLocale()), ZoneOffset.UTC)
+                : new Recipient((String) row[4], (String) row[5], Locale.forLanguageTag((String) row[6]),
+                        ZoneId.of((String) row[7]));
         Composer.Mail mail = composer.compose(kind, json.read((String) row[2], PAYLOAD), to);
         try {
             // A server that accepts the connection and then stops answering must not hold the worker (and the
@@ -88,7 +95,7 @@ class MailDelivery {
                     WHERE id = ?1""")
                     .setParameter(1, id).setParameter(2, attempts).setParameter(3, truncate(String.valueOf(e)))
                     .setParameter(4, (double) wait.toMillis() / 1000).executeUpdate();
-            metrics.counter("sarafan.notifications", "kind", kind.name(), "outcome", "failed").increment();
+            metrics.counter("sarafan.notifications", "kind", kind, "outcome", "failed").increment();
             // WARN on the first failure and then every tenth, so an outage is visible without flooding the log.
             LOG.logf(attempts == 1 || attempts % 10 == 0 ? Logger.Level.WARN : Logger.Level.DEBUG,
                     "Mail %d (%s) not sent, attempt %d, next in %s: %s", id, kind, attempts, wait, e.getMessage());
@@ -99,7 +106,7 @@ class MailDelivery {
                     subject = ?4, last_error = NULL WHERE id = ?1""")
                 .setParameter(1, id).setParameter(2, Timestamp.from(Instant.now()))
                 .setParameter(3, to.email()).setParameter(4, truncate(mail.subject())).executeUpdate();
-        metrics.counter("sarafan.notifications", "kind", kind.name(), "outcome", "sent").increment();
+        metrics.counter("sarafan.notifications", "kind", kind, "outcome", "sent").increment();
         return true;
     }
 

@@ -1,11 +1,12 @@
 package app.sarafan.notification;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The mail outbox worker. */
+/** The mail outbox worker, and where operator alerts go. */
 @ConfigMapping(prefix = "sarafan.notifications")
 public interface NotificationConfig {
 
@@ -27,4 +28,14 @@ public interface NotificationConfig {
     /** How long one message may take to send before the attempt counts as failed (and is retried). */
     @WithDefault("PT30S")
     Duration sendTimeout();
+
+    /**
+     * The address operator alerts ({@link OperatorAlertKind}) are sent to; absent (or empty) sends none and writes
+     * nothing to the outbox. Checked at start.
+     */
+    Optional<String> operatorEmail();
+
+    /** The language of operator alerts: en or ru. */
+    @WithDefault("en")
+    String operatorLocale();
 }

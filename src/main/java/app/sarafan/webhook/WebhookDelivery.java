@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.security.StandardWebhooks;
 import app.sarafan.common.time.SqlInstants;
 import app.sarafan.common.outbox.Backoff;
+import app.sarafan.notification.OperatorAlertKind;
+import app.sarafan.notification.OperatorAlerts;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +36,8 @@ import org.jboss.logging.Logger;
  * duplicates; {@code webhook-timestamp}; {@code webhook-signature}). A 2xx answer delivers; anything else is a
  * failure retried after an exponential backoff, and the endpoint's consecutive failures grow. Once deliveries have
  * failed without a success for the configured time (days by default, as Stripe and Svix do) and at least the
- * configured number of attempts, the endpoint is disabled — with the reason in its status and an audit entry —
- * until an administrator enables it; a burst of failures never disables it.
+ * configured number of attempts, the endpoint is disabled — with the reason in its status, an audit entry and an
+ * email to the operator address when one is configured — until an administrator enables it; a burst of failures never disables it.
  */
 @ApplicationScoped
 class WebhookDelivery {
@@ -50,10 +53,12 @@ class WebhookDelivery {
     private final MeterRegistry metrics;
     private final HttpClient http;
     private final AuditLog audit;
+    private final OperatorAlerts operatorAlerts;
 
     WebhookDelivery(EntityManager em, WebhookUrls urls, WebhookConfig config, StoredJson json, MeterRegistry metrics,
-            AuditLog audit) {
+            AuditLog audit, OperatorAlerts operatorAlerts) {
         this.audit = audit;
+        this.operatorAlerts = operatorAlerts;
         this.em = em;
         this.urls = urls;
         this.config = config;
@@ -164,14 +169,25 @@ class WebhookDelivery {
 
     private void disable(long endpointId, String why) {
         String reason = why.length() > 1000 ? why.substring(0, 1000) : why;
-        int disabled = em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Object[]> disabled = em.createNativeQuery("""
                 UPDATE webhook_endpoint SET status = 'DISABLED', disabled_at = now(), disabled_reason = ?2,
-                    updated_at = now() WHERE id = ?1 AND status = 'ENABLED'""")
-                .setParameter(1, endpointId).setParameter(2, reason).executeUpdate();
-        if (disabled > 0) {
+                    updated_at = now() WHERE id = ?1 AND status = 'ENABLED'
+                RETURNING url, description, failing_since, consecutive_failures""")
+                .setParameter(1, endpointId).setParameter(2, reason).getResultList();
+        if (!disabled.isEmpty()) {
+            Object[] endpoint = disabled.get(0);
             metrics.counter("sarafan.webhooks.endpoints.disabled").increment();
             audit.record("system", AuditAction.WEBHOOK_DISABLED, AuditEntityType.WEBHOOK, endpointId,
                     Map.of("status", "ENABLED"), Map.of("status", "DISABLED", "disabledReason", reason));
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("endpointId", String.valueOf(endpointId));
+            alert.put("url", endpoint[0]);
+            alert.put("description", endpoint[1]);
+            alert.put("failingSince", SqlInstants.of(endpoint[2]).truncatedTo(ChronoUnit.SECONDS).toString());
+            alert.put("failures", ((Number) endpoint[3]).intValue());
+            alert.put("reason", reason);
+            operatorAlerts.alert(OperatorAlertKind.WEBHOOK_DISABLED, alert);
             LOG.warnf("Webhook endpoint %d disabled: %s; an administrator can enable it again", endpointId, reason);
         }
     }

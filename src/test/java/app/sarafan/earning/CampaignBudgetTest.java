@@ -71,6 +71,10 @@ class CampaignBudgetTest extends EarningTest {
                 .body("grantsUsed", equalTo(3)).body("grantsLeft", nullValue())
                 .body("percentUsed", equalTo(90));
         assertEquals(List.of("80", "100"), thresholds(rule));
+        assertEquals("0", new Database(dataSource).value("""
+                SELECT count(*) FROM notification
+                WHERE member_id IS NULL AND payload::jsonb ->> 'ruleId' = '%s'""".formatted(rule)),
+                "no operator address configured: no operator alert in the outbox");
     }
 
     @Test

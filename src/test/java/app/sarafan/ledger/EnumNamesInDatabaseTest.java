@@ -273,7 +273,8 @@ class EnumNamesInDatabaseTest {
         COLUMNS.values().forEach(known::addAll);
         WITHOUT_ENUM.values().forEach(known::addAll);
         for (Class<? extends Enum<?>> type : List.of(DomainEventType.class, NotificationKind.class, RuleProfile.class,
-                AuditAction.class, TransactionKind.class, SourceType.class, LotState.class)) {
+                AuditAction.class, TransactionKind.class, SourceType.class, LotState.class,
+                app.sarafan.notification.OperatorAlertKind.class)) {
             known.addAll(names(type));
         }
         known.addAll(names(named("app.sarafan.massop.ItemReason")));

@@ -11,18 +11,25 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The SMTP server of the tests: GreenMail on the port {@link MailPort} chose, started once and left running for
- * the rest of the test JVM (later tests' mail goes there too), stopped and started again to play an outage.
+ * the rest of the test JVM (later tests' mail goes there too) or until a restarted service sends to another port,
+ * stopped and started again to play an outage.
  */
 final class MailServer {
 
     private static GreenMail server;
+    private static int port;
 
     private MailServer() {
     }
 
+    /** Runs the server on the port the running service sends to (a test profile's restart picks a new one). */
     static synchronized void up() {
+        int configured = ConfigProvider.getConfig().getValue(MailPort.PROPERTY, Integer.class);
+        if (server != null && port != configured) {
+            down();
+        }
         if (server == null) {
-            int port = ConfigProvider.getConfig().getValue(MailPort.PROPERTY, Integer.class);
+            port = configured;
             server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
         }

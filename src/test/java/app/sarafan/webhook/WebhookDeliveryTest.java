@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import javax.sql.DataSource;
+
 import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.security.StandardWebhooks;
 import app.sarafan.support.ApiTest;
+import app.sarafan.support.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -32,6 +35,9 @@ class WebhookDeliveryTest extends ApiTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     private final Receiver receiver = new Receiver();
     private String endpoint;
@@ -185,6 +191,10 @@ class WebhookDeliveryTest extends ApiTest {
         admin().queryParam("entityType", "WEBHOOK").queryParam("entityId", endpoint).get("/v1/admin/audit-log")
                 .then().statusCode(200)
                 .body("items.find { it.action == 'WEBHOOK_DISABLED' }.actor", equalTo("system"));
+        assertEquals("0", new Database(dataSource).value("""
+                SELECT count(*) FROM notification
+                WHERE member_id IS NULL AND payload::jsonb ->> 'endpointId' = '%s'""".formatted(endpoint)),
+                "no operator address configured: no operator alert in the outbox");
         int sent = requestsFor(member).size();
         Thread.sleep(2500);
         assertEquals(sent, requestsFor(member).size(), "a disabled endpoint gets nothing");
