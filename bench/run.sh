@@ -57,6 +57,8 @@ if [ ! -f "$JAR" ] || [ -n "${BENCH_REBUILD:-}" ]; then
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sarafan-bench.XXXXXX")"
+# As root the embedded PostgreSQL runs unprivileged and must be able to pass through to its data directory.
+chmod 711 "$WORK"
 APP_PID=""
 SINK_PID=""
 stop_service() {
@@ -103,7 +105,7 @@ start_service() {
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/$log.jfr,settings=profile")
   local started; started="$(date +%s%N)"
   "$JAVA" "${JAVA_OPTS[@]}" "${jfr[@]}" -Dsarafan.embedded-postgres.data-dir="$WORK/postgres" \
-          -Dsarafan.credentials-file="$WORK/credentials.properties" \
+          -Dsarafan.credentials-file="$WORK/credentials.properties" -Dsarafan.credentials.generate-in-production=true \
           -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
           -Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port="$SMTP_PORT" \
           -jar "$JAR" >"$WORK/$log.log" 2>&1 &

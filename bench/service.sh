@@ -13,6 +13,8 @@ fi
 JDBC_DRIVER="$(ls target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar | head -n 1)"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sarafan-bench.XXXXXX")"
+# As root the embedded PostgreSQL runs unprivileged and must be able to pass through to its data directory.
+chmod 711 "$WORK"
 APP_PID=""
 stop_everything() {
   if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then

@@ -11,7 +11,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -173,6 +173,8 @@ async function main() {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   work = mkdtempSync(path.join(os.tmpdir(), 'sarafan-browser-cors-'));
+  // As root the embedded PostgreSQL runs unprivileged and must be able to pass through to its data directory.
+  chmodSync(work, 0o711);
   const [servicePort, allowedPort, otherPort] = [await freePort(), await freePort(), await freePort()];
   const base = `http://127.0.0.1:${servicePort}`;
   const allowed = `http://127.0.0.1:${allowedPort}`;
