@@ -49,7 +49,7 @@ public record RatePolicy(String name, double perSecond, int burst) {
 
     /**
      * The {@code RateLimit-Policy} item (draft-ietf-httpapi-ratelimit-headers-11, section 3): the quota is the
-     * bucket, the window the time it takes to refill, e.g. {@code "shop";q=3000;w=2}.
+     * bucket, the window the time it takes to refill, e.g. {@code "shop";q=5000;w=2}.
      */
     String policyField() {
         return "\"" + name + "\";q=" + burst + ";w=" + windowSeconds();
