@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -18,6 +17,7 @@ import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.event.EarningTest;
 import app.sarafan.support.Database;
+import app.sarafan.support.Eventually;
 import app.sarafan.support.ReservedPorts;
 import app.sarafan.support.ShopEvents;
 import app.sarafan.webhook.WebhookWorker;
@@ -73,15 +73,6 @@ class OperatorAlertsTest extends EarningTest {
         MailServer.up();
     }
 
-    private static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     /** The operator's emails whose subject contains {@code text}. */
     private static List<Message> operatorMail(String text) {
@@ -123,12 +114,12 @@ class OperatorAlertsTest extends EarningTest {
                         .getSingleResult()).longValue(), Map.of("from", "SILVER", "to", "GOLD")));
 
         // the test profile disables after 3 failures over 5 s; retries come after 1 s, then 2 s
-        until(() -> {
+        Eventually.until(() -> {
             webhooks.drain();
             return "DISABLED".equals(admin().get("/v1/admin/webhooks/{id}", endpoint).then().statusCode(200)
                     .extract().path("status"));
         }, Duration.ofSeconds(30));
-        until(() -> {
+        Eventually.until(() -> {
             mail.drain();
             return !operatorMail(url).isEmpty();
         }, Duration.ofSeconds(20));
@@ -165,7 +156,7 @@ class OperatorAlertsTest extends EarningTest {
                 .body("accruals", hasSize(0)).body("skipped", hasSize(1));
         admin().get("/v1/admin/rules/{id}/budget", rule).then().statusCode(200).body("percentUsed", equalTo(100));
 
-        until(() -> {
+        Eventually.until(() -> {
             mail.drain();
             return operatorMail(name).size() >= 2;
         }, Duration.ofSeconds(20));

@@ -42,6 +42,15 @@ public final class Database {
         }
     }
 
+    /** Runs one writing statement on its own; answers how many rows it changed. */
+    public int update(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new AssertionError("statement failed: " + sql, e);
+        }
+    }
+
     /** The only value of a one-row, one-column query. */
     public String value(String sql) {
         List<String> values = column(sql);
