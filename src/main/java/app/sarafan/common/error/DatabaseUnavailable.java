@@ -4,10 +4,11 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.hibernate.exception.JDBCConnectionException;
+import app.sarafan.common.tx.BrokenConnection;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +22,13 @@ public final class DatabaseUnavailable {
 
     /** What the client is told to wait before retrying. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * Besides a lost connection: 57P03 the server cannot take connections now (starting, shutting down), 53300 too
+     * many connections, and 57014, 55P03, 25P03 a statement, lock or idle-transaction timeout (docs/operations.md,
+     * "Timeouts"), the database too busy to answer in time.
+     */
+    private static final Set<String> BUSY_OR_REFUSING = Set.of("57P03", "53300", "57014", "55P03", "25P03");
 
     /** How Agroal says no pooled connection came free within the acquisition timeout (a stateless SQLException). */
     private static final String POOL_TIMEOUT = "Sorry, acquisition timeout";
@@ -36,25 +44,15 @@ public final class DatabaseUnavailable {
     /** Whether {@code e} (or a cause) says the database is unreachable or saturated. */
     public static boolean isCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (BrokenConnection.lost(cause) || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P01-03: shutting down, crashed, cannot connect now; 53300: too
-                // many connections; 57014, 55P03, 25P03: a statement, lock or idle-transaction timeout
-                // (docs/operations.md, "Timeouts") — the database too busy to answer in time.
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                        || state.equals("57P03") || state.equals("53300") || state.equals("57014")
-                        || state.equals("55P03") || state.equals("25P03")) {
-                    return true;
-                }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && BUSY_OR_REFUSING.contains(sql.getSQLState())) {
+                return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
                     && sql.getMessage().startsWith(POOL_TIMEOUT)) {
-                return true;
-            }
-            if (cause instanceof JDBCConnectionException) {
                 return true;
             }
         }

@@ -10,7 +10,7 @@ import org.hibernate.exception.JDBCConnectionException;
  * commit may have reached the server — and neither is a server that refuses new connections (a retry would only
  * add to its load).
  */
-final class BrokenConnection {
+public final class BrokenConnection {
 
     private BrokenConnection() {
     }
@@ -21,12 +21,16 @@ final class BrokenConnection {
             if (isCommitFailure(cause)) {
                 return false;
             }
-            broken |= isBroken(cause);
+            broken |= lost(cause);
         }
         return broken;
     }
 
-    private static boolean isBroken(Throwable cause) {
+    /**
+     * Whether {@code cause} itself (not its causes) says the connection was lost: refused, reset, or ended by the
+     * server. Also one of the ways the database is unavailable (common/error/DatabaseUnavailable).
+     */
+    public static boolean lost(Throwable cause) {
         if (cause instanceof JDBCConnectionException) {
             return true;
         }
