@@ -42,12 +42,9 @@ class CampaignBudgetReport {
                 .setParameter(1, Long.parseLong(rule.id())).setParameter(2, start).getResultList();
         BigDecimal bonuses = rows.isEmpty() ? Money.ZERO : Money.exact((BigDecimal) rows.get(0)[0]);
         int grants = rows.isEmpty() ? 0 : ((Number) rows.get(0)[1]).intValue();
-        CampaignBudgets.Usage usage = new CampaignBudgets.Usage(Long.parseLong(rule.id()), rule.definition().name(),
-                budget, start);
-        usage.bonuses = bonuses;
-        usage.grants = grants;
         return new CampaignBudgetView(rule.id(), budget, start, BudgetPeriods.endOf(budget.period(), start), bonuses,
                 budget.bonuses() == null ? null : budget.bonuses().subtract(bonuses).max(Money.ZERO), grants,
-                budget.grants() == null ? null : Math.max(budget.grants() - grants, 0), usage.percentUsed());
+                budget.grants() == null ? null : Math.max(budget.grants() - grants, 0),
+                CampaignBudgets.percentUsed(budget, bonuses, grants));
     }
 }

@@ -66,16 +66,21 @@ class CampaignBudgets {
         }
 
         int percentUsed() {
-            BigDecimal share = BigDecimal.ZERO;
-            if (budget.bonuses() != null) {
-                share = share.max(bonuses.divide(budget.bonuses(), 4, RoundingMode.DOWN));
-            }
-            if (budget.grants() != null) {
-                share = share.max(BigDecimal.valueOf(grants).divide(BigDecimal.valueOf(budget.grants()), 4,
-                        RoundingMode.DOWN));
-            }
-            return share.movePointRight(2).intValue();
+            return CampaignBudgets.percentUsed(budget, bonuses, grants);
         }
+    }
+
+    /** The larger of the shares of bonuses and of grants used, in percent, rounded down. */
+    static int percentUsed(Budget budget, BigDecimal bonuses, int grants) {
+        BigDecimal share = BigDecimal.ZERO;
+        if (budget.bonuses() != null) {
+            share = share.max(bonuses.divide(budget.bonuses(), 4, RoundingMode.DOWN));
+        }
+        if (budget.grants() != null) {
+            share = share.max(BigDecimal.valueOf(grants).divide(BigDecimal.valueOf(budget.grants()), 4,
+                    RoundingMode.DOWN));
+        }
+        return share.movePointRight(2).intValue();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
