@@ -28,8 +28,6 @@ final class EdgeAnswer {
         ctx.response().setStatusCode(problem.type().status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (close) {
             ctx.response().putHeader("Connection", "close");
-        }
-        if (close) {
             ctx.response().endHandler(v -> ctx.request().connection().close());
         }
         Buffer body = Buffer.buffer(Json.encode(problem.body(instance(ctx))));

@@ -9,7 +9,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+
+import app.sarafan.support.Eventually;
 
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -23,14 +27,20 @@ import org.junit.jupiter.api.Test;
 /**
  * Once shutdown is requested, a keep-alive connection gets its answer with {@code Connection: close} and is then
  * closed by the server: the client opens a new one (to another instance) for its next request instead of sending it
- * down a connection the server is about to drop. Its own application instance, since it starts the draining.
+ * down a connection the server is about to drop. Shortly before the delay ends, new requests are refused with a 503
+ * that tells the client to send them again. Its own application instance, since it starts the draining; a delay of
+ * 2 s, the last second of it refusing.
  */
 @QuarkusTest
 @TestProfile(DrainingConnectionsTest.OwnInstance.class)
 class DrainingConnectionsTest {
 
-    /** No overrides: a profile of its own only so that draining does not reach other tests' instance. */
+    /** A profile of its own so that draining does not reach other tests' instance. */
     public static class OwnInstance implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.shutdown.delay", "2s");
+        }
     }
 
     private static final String CLOSED = "\n[closed by the server]";
@@ -55,6 +65,29 @@ class DrainingConnectionsTest {
         assertTrue(during.toLowerCase(Locale.ROOT).contains("connection: close"), during);
         assertTrue(during.endsWith(CLOSED), during);
         assertEquals(1, during.split("HTTP/1.1 ").length - 1);
+
+        Eventually.until(() -> {
+            try {
+                return exchange().startsWith("HTTP/1.1 503");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(3));
+        String refused = exchange();
+        String head = refused.toLowerCase(Locale.ROOT);
+        assertTrue(head.contains("content-type: application/problem+json"), refused);
+        assertTrue(head.contains("retry-after: 1"), refused);
+        assertTrue(head.contains("connection: close"), refused);
+        assertTrue(refused.contains("\"type\":\"https://"), refused);
+        assertTrue(refused.contains("service-unavailable"), refused);
+        assertTrue(refused.endsWith(CLOSED), refused);
+    }
+
+    @Test
+    void newRequestsAreRefusedDuringTheLastPartOfTheDelay() {
+        assertEquals(Duration.ofMillis(2500), DrainingConnections.servingFor(Duration.ofSeconds(3)));
+        assertEquals(Duration.ofMillis(500), DrainingConnections.servingFor(Duration.ofSeconds(1)));
+        assertEquals(Duration.ZERO, DrainingConnections.servingFor(Duration.ZERO));
     }
 
     /**
