@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * ({@code expiresAt}, {@code availableFrom}) are also given as dates in the member's time zone
  * ({@code expiresOn}, {@code availableOn}), and the word {@code bonuses} in the form the payload's {@code amount}
  * takes in the member's language. Operator alerts ({@link OperatorAlertKind}) use the same templates folder.
+ * An SMS is written the same way from {@code templates/sms/}.
  */
 @ApplicationScoped
 class Composer {
@@ -40,9 +41,20 @@ class Composer {
 
     /** {@code kind}: the name of a {@link NotificationKind} or of an {@link OperatorAlertKind}. */
     Mail compose(String kind, Map<String, Object> payload, Recipient to) {
-        Template template = engine.getTemplate("mail/" + kind + "." + to.language());
+        String text = render("mail/", kind, payload, to);
+        int newline = text.indexOf('\n');
+        return new Mail(text.substring(0, newline).strip(), text.substring(newline + 1).strip() + "\n");
+    }
+
+    /** The text of an SMS: {@code templates/sms/<KIND>.<en|ru>.txt}, one short message, same data as the email's. */
+    String composeSms(NotificationKind kind, Map<String, Object> payload, Recipient to) {
+        return render("sms/", kind.name(), payload, to).replaceAll("\\s+", " ");
+    }
+
+    private String render(String folder, String kind, Map<String, Object> payload, Recipient to) {
+        Template template = engine.getTemplate(folder + kind + "." + to.language());
         if (template == null) {
-            throw new IllegalStateException("No template for " + kind + " in " + to.language());
+            throw new IllegalStateException("No template " + folder + kind + " in " + to.language());
         }
         TemplateInstance instance = template.instance();
         payload.forEach(instance::data);
@@ -50,9 +62,7 @@ class Composer {
         instance.data("expiresOn", date(payload.get("expiresAt"), to));
         instance.data("availableOn", date(payload.get("availableFrom"), to));
         instance.data("bonuses", bonusesWord(payload.get("amount"), to));
-        String text = instance.render().strip();
-        int newline = text.indexOf('\n');
-        return new Mail(text.substring(0, newline).strip(), text.substring(newline + 1).strip() + "\n");
+        return instance.render().strip();
     }
 
     /** "bonuses" as the amount wants it: 1 bonus, 2 bonuses; 1 бонус, 2 бонуса, 5 бонусов, 21 бонус. */

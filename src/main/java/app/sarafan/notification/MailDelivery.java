@@ -56,7 +56,8 @@ class MailDelivery {
     boolean sendNext() {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT n.id, n.kind, n.payload, n.attempts, m.email, m.name, m.locale, m.time_zone,
-                    EXISTS (SELECT 1 FROM notification_opt_out o WHERE o.member_id = n.member_id AND o.kind = n.kind),
+                    EXISTS (SELECT 1 FROM notification_opt_out o WHERE o.member_id = n.member_id AND o.kind = n.kind
+                        AND o.channel = 'EMAIL'),
                     n.member_id IS NULL, n.recipient
                 FROM notification n LEFT JOIN member m ON m.id = n.member_id
                 WHERE n.status = 'PENDING' AND n.next_attempt_at <= now()

@@ -35,11 +35,13 @@ public class NotificationPreferences {
         long memberId = memberId(externalId);
         for (Preference p : changes.preferences()) {
             if (p.enabled()) {
-                em.createNativeQuery("DELETE FROM notification_opt_out WHERE member_id = ?1 AND kind = ?2")
+                em.createNativeQuery("""
+                        DELETE FROM notification_opt_out WHERE member_id = ?1 AND kind = ?2 AND channel = 'EMAIL'""")
                         .setParameter(1, memberId).setParameter(2, p.kind().name()).executeUpdate();
             } else {
                 em.createNativeQuery("""
-                        INSERT INTO notification_opt_out (member_id, kind, created_at) VALUES (?1, ?2, ?3)
+                        INSERT INTO notification_opt_out (member_id, kind, channel, created_at)
+                        VALUES (?1, ?2, 'EMAIL', ?3)
                         ON CONFLICT DO NOTHING""")
                         .setParameter(1, memberId).setParameter(2, p.kind().name())
                         .setParameter(3, Timestamp.from(clock.now())).executeUpdate();
@@ -51,7 +53,8 @@ public class NotificationPreferences {
     @SuppressWarnings("unchecked")
     private Preferences read(long memberId) {
         Set<String> off = new HashSet<>(em.createNativeQuery(
-                "SELECT kind FROM notification_opt_out WHERE member_id = ?1").setParameter(1, memberId).getResultList());
+                "SELECT kind FROM notification_opt_out WHERE member_id = ?1 AND channel = 'EMAIL'")
+                .setParameter(1, memberId).getResultList());
         List<Preference> all = Arrays.stream(NotificationKind.values())
                 .map(k -> new Preference(k, !off.contains(k.name()))).toList();
         return new Preferences(all);

@@ -73,6 +73,24 @@ class MailTextsTest {
         }
     }
 
+    /** One SMS segment or two at most: GSM-7 holds 160 characters (UCS-2, for Russian, 70) per segment. */
+    @Test
+    void everyKindHasAShortSmsInBothLanguagesWithoutARawEnumName() {
+        for (NotificationKind kind : NotificationKind.values()) {
+            for (Recipient to : List.of(EN, RU)) {
+                String sms = composer.composeSms(kind, payload(kind, "300.00"), to);
+                assertFalse(sms.isBlank(), kind + " in " + to.language());
+                assertFalse(sms.contains("\n"), kind + " in " + to.language() + ": " + sms);
+                assertFalse(RAW.matcher(sms).find(), kind + " in " + to.language() + ": " + sms);
+                assertTrue(sms.length() <= (to.language().equals("ru") ? 134 : 306),
+                        kind + " in " + to.language() + " takes " + sms.length() + " characters: " + sms);
+            }
+        }
+        assertEquals("You received 300.00 bonuses. They burn on 2026-12-25.",
+                composer.composeSms(NotificationKind.BONUS_ACCRUED, payload(NotificationKind.BONUS_ACCRUED,
+                        "300.00"), EN));
+    }
+
     private static final Recipient OPERATOR_EN = new Recipient("ops@shop.example", null, Locale.ENGLISH,
             ZoneId.of("UTC"));
     private static final Recipient OPERATOR_RU = new Recipient("ops@shop.example", null, Locale.forLanguageTag("ru"),
