@@ -85,6 +85,7 @@ class EnumNamesInDatabaseTest {
         column("configuration_version.subject", ConfigurationSubject.class);
         column("reconciliation.triggered_by", app.sarafan.reconciliation.ReconciliationTrigger.class);
         column("reconciliation.status", app.sarafan.reconciliation.ReconciliationStatus.class);
+        column("notification_opt_out.channel", app.sarafan.notification.Channel.class);
     }
 
     /** The enums each SQL function may name (TG_OP values and time zones are SQL's own words). */
