@@ -51,10 +51,13 @@ public class MemberTokenPrincipalFactory extends JWTCallerPrincipalFactory {
     private static final class Parser extends DefaultJWTTokenParser {
 
         private final AuthConfig.Jwks policy;
+        /** The first fetch, until one succeeds: no more often than a forced refresh, however many tokens come. */
+        private final RefreshGate firstFetch;
         private volatile IdentityProviderKeys identityProviderKeys;
 
         Parser(AuthConfig.Jwks policy) {
             this.policy = policy;
+            this.firstFetch = RefreshGate.every(policy.forcedRefreshInterval());
         }
 
         @Override
@@ -69,7 +72,12 @@ public class MemberTokenPrincipalFactory extends JWTCallerPrincipalFactory {
                 synchronized (this) {
                     keys = identityProviderKeys;
                     if (keys == null) {
-                        // Until the first fetch succeeds this throws, and the next token tries again.
+                        // Until the first fetch succeeds this throws; a later token tries again once the gate
+                        // lets it, so a provider that is down from the start is not asked once per token.
+                        if (!firstFetch.tryPass()) {
+                            throw new UnresolvableKeyException("The member-token key set could not be fetched; it"
+                                    + " is asked for again at most every " + policy.forcedRefreshInterval());
+                        }
                         keys = new IdentityProviderKeys(new JwksContextInfo(settings, policy));
                         identityProviderKeys = keys;
                     }
