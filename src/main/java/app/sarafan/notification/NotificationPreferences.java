@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 /**
  * Members turn kinds of message off and on, per channel ({@link Channel}): an opt-out is a row of
  * {@code notification_opt_out} for the kind and channel. An opted-out email is kept in the outbox as SKIPPED, not
- * sent (MailDelivery); an opted-out kind leaves the member's feed (NotificationFeed); the SMS sender reads the
+ * sent (MailDelivery); an opted-out kind leaves the member's feed ({@link NotificationFeed}); the SMS sender reads the
  * SMS rows the same way.
  */
 @ApplicationScoped
