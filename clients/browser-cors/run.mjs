@@ -5,6 +5,7 @@
 // one small page on two more local ports, and drives Debian's Chromium with playwright-core:
 //   - from the allowed origin the page's fetch to /v1/me/... with a bearer token succeeds and reads the exposed
 //     headers (Location, Idempotent-Replayed);
+//   - from the allowed origin the member's notification feed lists a credit and read-all marks it read;
 //   - from the allowed origin a request carrying X-Api-Key is blocked (API keys are never granted to browsers);
 //   - from the other origin every fetch fails with a TypeError: the browser withholds the answer.
 // Builds nothing: run `./sarafan package` (or the tests) first. Exits non-zero when a check fails.
@@ -217,6 +218,22 @@ async function main() {
   const replayed = await fromAllowed(`${base}/v1/me/sites`, site);
   check('allowed origin: the retry reads Idempotent-Replayed: true',
     replayed.fetched && replayed.status === 201 && replayed.replayed === 'true', JSON.stringify(replayed));
+
+  // The cabinet's notification feed: an administrator's credit is an unread entry at once; read-all (a preflighted
+  // POST with Idempotency-Key) answers the new count.
+  await api(base, 'POST', `/v1/admin/members/${encodeURIComponent(externalId)}/adjustments`, { 'X-Api-Key': adminKey },
+    { type: 'CREDIT', amount: '25.00', reason: 'Welcome gift' });
+  const feed = await fromAllowed(`${base}/v1/me/notifications`, { headers: bearer });
+  const entries = feed.fetched && feed.status === 200 ? JSON.parse(feed.body) : null;
+  check('allowed origin: GET /v1/me/notifications shows the credit, unread',
+    entries !== null && entries.unreadCount === 1 && entries.items[0]?.title === 'You received 25.00 bonuses'
+      && entries.items[0]?.data?.amount === '25.00',
+    JSON.stringify(feed));
+  const readAll = await fromAllowed(`${base}/v1/me/notifications/read-all`, {
+    method: 'POST', headers: { ...bearer, 'Idempotency-Key': randomUUID() },
+  });
+  check('allowed origin: POST /v1/me/notifications/read-all answers unreadCount 0',
+    readAll.fetched && readAll.status === 200 && JSON.parse(readAll.body).unreadCount === 0, JSON.stringify(readAll));
 
   const withKey = await fromAllowed(`${base}/v1/me/balance`, { headers: { 'X-Api-Key': shopKey } });
   check('allowed origin: a request with X-Api-Key is blocked by the preflight (TypeError)',
