@@ -20,9 +20,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * What a template must be to be saved (or previewed unsaved); every failure is a 400 naming the field and what is
  * wrong with it. Each part must be valid Qute and may only use the kind's placeholders
- * ({@link TemplatePlaceholders}), the {@code if}, {@code when} and {@code switch} sections, and no namespace
- * ({@code config:}, {@code inject:} would read the server's settings and beans) nor {@code raw}/{@code safe}
- * (which would let a value such as a member's name into the HTML unescaped). The text and the HTML must each use
+ * ({@link TemplatePlaceholders}), printed as they are or with a default ({@code {reason??}},
+ * {@code {toName ?: to}}): no method of a value, no namespace ({@code config:}, {@code inject:} would read the
+ * server's settings and beans), no {@code raw}/{@code safe} (which would let a value such as a member's name into
+ * the HTML unescaped); and the {@code if}, {@code when} and {@code switch} sections only. The text and the HTML must each use
  * the kind's required placeholders; an email's subject is one line. The template must then render the kind's
  * sample data ({@link TemplateSamples}), and an SMS written from it must fit {@link SmsLength#MAX_SEGMENTS} parts.
  */
@@ -30,6 +31,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 class TemplateCheck {
 
     private static final Set<String> SECTIONS = Set.of("if", "when", "switch");
+    /** Qute's defaults: {@code ??} ({@code reason.or('')}), {@code ?:} and the ternary {@code a ? b : c}. */
+    private static final Set<String> DEFAULTS = Set.of("or", "?:", ":", "orEmpty", "ifTruthy", "?");
 
     private final Engine engine;
     private final Composer composer;
@@ -133,10 +136,13 @@ class TemplateCheck {
             return;
         }
         used.add(parts.get(0).getName());
-        for (Expression.Part part : parts) {
+        for (Expression.Part part : parts.subList(1, parts.size())) {
             if (part.getName().equals("raw") || part.getName().equals("safe")) {
                 problems.add("{" + expression.toOriginalString() + "}: raw and safe would print the value "
                         + "unescaped; they are not allowed");
+            } else if (!DEFAULTS.contains(part.getName())) {
+                problems.add("{" + expression.toOriginalString() + "}: a placeholder is printed as it is; only a "
+                        + "default may follow it ({reason??}, {toName ?: to})");
             }
             if (part.isVirtualMethod()) {
                 for (Expression parameter : part.asVirtualMethod().getParameters()) {

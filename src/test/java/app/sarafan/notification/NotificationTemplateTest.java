@@ -233,6 +233,7 @@ class NotificationTemplateTest extends ApiTest {
         refused(ACCRUAL_EN, with("text", "{amount} {config:quarkus.datasource.password}"), "text",
                 "namespaces (config:) are not allowed");
         refused(ACCRUAL_EN, with("html", "<p>{amount} {name.raw}</p>"), "html", "raw and safe");
+        refused(ACCRUAL_EN, with("text", "{amount} {name.toUpperCase}"), "text", "only a default may follow it");
         refused(ACCRUAL_EN, with("text", "{#for x in amount}{x}{/for}"), "text", "the section {#for} is not allowed");
         refused(SMS_ACCRUAL_EN, Map.of("text", "{amount} " + "a".repeat(320)), "text", "3 parts");
         refused(SMS_ACCRUAL_EN, Map.of("subject", "Hi", "text", "{amount}"), "subject", "an SMS has no subject");

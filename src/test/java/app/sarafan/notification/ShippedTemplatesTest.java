@@ -41,7 +41,7 @@ class ShippedTemplatesTest {
                         text.html()));
                 assertEquals(text, checked, key.id());
             } catch (ProblemException e) {
-                refused.add(key.id() + ": " + e.getMessage());
+                refused.add(key.id() + ": " + e.problem().errors());
             }
         }
         assertEquals(List.of(), refused);
