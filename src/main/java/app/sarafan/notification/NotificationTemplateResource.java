@@ -4,6 +4,8 @@ import java.util.Map;
 
 import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.idempotency.IdempotentRequests;
+import app.sarafan.common.page.Page;
+import app.sarafan.common.page.QueryParams;
 import app.sarafan.common.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,6 +67,14 @@ public class NotificationTemplateResource {
         NotificationTemplateView template = templates.update(key, IfMatch.version(ifMatch), body,
                 caller.getPrincipal().getName());
         return IfMatch.tagged(Response.ok(template), template.version()).build();
+    }
+
+    @GET
+    @Path("/{channel}/{kind}/{locale}/versions")
+    public Page<NotificationTemplateView> versions(@PathParam("channel") String channel,
+            @PathParam("kind") String kind, @PathParam("locale") String locale, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return templates.versions(TemplateKey.of(channel, kind, locale), QueryParams.integer("limit", limit), cursor);
     }
 
     /** With an Idempotency-Key, a retried reset answers the first reset instead of a 412 on its own new version. */

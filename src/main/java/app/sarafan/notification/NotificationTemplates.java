@@ -9,6 +9,8 @@ import app.sarafan.audit.AuditEntityType;
 import app.sarafan.audit.AuditLog;
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.http.IfMatch;
+import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -90,6 +92,18 @@ public class NotificationTemplates {
             return before;
         }
         return write(key, basedOn, null, before, AuditAction.NOTIFICATION_TEMPLATE_RESET, administrator);
+    }
+
+    /**
+     * The saved versions, newest first, each as it was in force (a reset shows the shipped template); version 0,
+     * the shipped template never edited, is no saved version.
+     */
+    @Transactional
+    public Page<NotificationTemplateView> versions(TemplateKey key, Integer limit, String cursor) {
+        int size = Cursor.limit(limit);
+        List<TemplateVersions.Saved> rows = versions.history(key, Cursor.decode(cursor), size + 1);
+        return new Page<>(rows.stream().limit(size).map(s -> view(key, Optional.of(s))).toList(),
+                rows.size() > size ? Cursor.encode(rows.get(size - 1).version()) : null);
     }
 
     /** The template sent ({@code request} null: the current one) rendered with the kind's sample data. */

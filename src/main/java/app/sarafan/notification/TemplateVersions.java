@@ -3,6 +3,7 @@ package app.sarafan.notification;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,11 +37,24 @@ class TemplateVersions {
                 SELECT id, version, is_default, subject, text_body, html_body, created_at, created_by
                 FROM notification_template_version WHERE channel = ? AND kind = ? AND locale = ?
                 ORDER BY version DESC LIMIT 1""",
-                row -> new Saved(row.getLong(1), row.getInt(2), row.getBoolean(3),
-                        row.getBoolean(3) ? null : new TemplateText(row.getString(4), row.getString(5),
-                                row.getString(6)),
-                        row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8)),
-                key.channel().name(), key.kind(), key.locale());
+                TemplateVersions::saved, key.channel().name(), key.kind(), key.locale());
+    }
+
+    private static Saved saved(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Saved(row.getLong(1), row.getInt(2), row.getBoolean(3),
+                row.getBoolean(3) ? null : new TemplateText(row.getString(4), row.getString(5), row.getString(6)),
+                row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8));
+    }
+
+    /** Up to {@code limit} saved versions below {@code below}, newest first. */
+    @Transactional
+    List<Saved> history(TemplateKey key, long below, int limit) {
+        return Jdbc.list(em, """
+                SELECT id, version, is_default, subject, text_body, html_body, created_at, created_by
+                FROM notification_template_version WHERE channel = ? AND kind = ? AND locale = ? AND version < ?
+                ORDER BY version DESC LIMIT ?""",
+                TemplateVersions::saved, key.channel().name(), key.kind(), key.locale(),
+                (int) Math.min(below, Integer.MAX_VALUE), limit);
     }
 
     /** The current version of every template that has one. */

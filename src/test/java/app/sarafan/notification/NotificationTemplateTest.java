@@ -184,6 +184,17 @@ class NotificationTemplateTest extends ApiTest {
                         "NOTIFICATION_TEMPLATE_UPDATED")))
                 .body("items[0].before.version", equalTo(1)).body("items[0].after.isDefault", equalTo(true));
         put(ACCRUAL_EN, "\"2\"", accrualTemplate()).then().statusCode(200).body("version", equalTo(3));
+
+        admin().queryParam("limit", 2).get(ACCRUAL_EN + "/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(3, 2))).body("items.isDefault", equalTo(List.of(false, true)))
+                .body("items[1].subject", equalTo("You received {amount} {bonuses}"));
+        String next = admin().queryParam("limit", 2).get(ACCRUAL_EN + "/versions").then().extract()
+                .path("nextCursor");
+        admin().queryParam("limit", 2).queryParam("cursor", next).get(ACCRUAL_EN + "/versions").then()
+                .statusCode(200).body("items.version", equalTo(List.of(1))).body("nextCursor", nullValue())
+                .body("items[0].subject", equalTo("{name}, {amount} {bonuses} are yours"));
+        admin().get("/v1/admin/notification-templates/EMAIL/BONUS_ACCRUED/ru/versions").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
