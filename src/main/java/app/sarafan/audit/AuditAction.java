@@ -38,5 +38,8 @@ public enum AuditAction {
     /** An endpoint whose deliveries kept failing was disabled by the sender (actor {@code system}). */
     WEBHOOK_DISABLED,
     JOB_RUN,
-    SETTINGS_UPDATED
+    SETTINGS_UPDATED,
+    NOTIFICATION_TEMPLATE_UPDATED,
+    /** A template was set back to the shipped one (a new version; the replaced ones stay in the history). */
+    NOTIFICATION_TEMPLATE_RESET
 }

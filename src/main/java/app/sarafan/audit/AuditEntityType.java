@@ -17,5 +17,7 @@ public enum AuditEntityType {
     MASS_OPERATION,
     WEBHOOK,
     JOB,
-    SETTINGS
+    SETTINGS,
+    /** Named {@code <channel>/<kind>/<locale>}, as in its path: {@code EMAIL/BONUS_ACCRUED/en}. */
+    NOTIFICATION_TEMPLATE
 }

@@ -86,7 +86,8 @@ class MailDelivery {
         try {
             // A server that accepts the connection and then stops answering must not hold the worker (and the
             // message's row lock) until the transaction times out: the send gives up and is retried later.
-            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body())).await()
+            // Both alternatives (multipart/alternative): clients that show HTML show it, the others the text.
+            mailer.send(Mail.withText(to.email(), mail.subject(), mail.body()).setHtml(mail.html())).await()
                     .atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             int attempts = ((Number) row[3]).intValue() + 1;

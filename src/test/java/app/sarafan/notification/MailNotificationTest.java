@@ -78,7 +78,7 @@ class MailNotificationTest extends ApiTest {
 
 
     private static String body(Message message) throws Exception {
-        return String.valueOf(message.getContent());
+        return MailServer.text(message);
     }
 
     @Test

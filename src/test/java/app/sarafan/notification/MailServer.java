@@ -1,5 +1,6 @@
 package app.sarafan.notification;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,6 +8,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -39,6 +42,34 @@ final class MailServer {
         if (server != null) {
             server.stop();
             server = null;
+        }
+    }
+
+    /** The plain text alternative of a message (every message has one, and an HTML one). */
+    static String text(Message message) {
+        return part(message, "text/plain");
+    }
+
+    static String html(Message message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

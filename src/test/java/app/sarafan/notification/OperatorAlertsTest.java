@@ -89,7 +89,7 @@ class OperatorAlertsTest extends EarningTest {
 
     private static String body(Message m) {
         try {
-            return String.valueOf(m.getContent());
+            return MailServer.text(m);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -267,7 +267,8 @@ class ContractSweepTest extends ApiTest {
         }
         String path = operation.template().replace("{externalId}", member).replace("{id}", "1")
                 .replace("{code}", "NOSUCHCODE").replace("{level}", "1").replace("{siteId}", "1")
-                .replace("{name}", "no-such-name");
+                .replace("{name}", "no-such-name")
+                .replace("{channel}", "EMAIL").replace("{kind}", "NO_SUCH_KIND").replace("{locale}", "en");
         return request.urlEncodingEnabled(true).request(operation.method().toUpperCase(), path);
     }
 
