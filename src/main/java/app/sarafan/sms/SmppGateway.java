@@ -36,7 +36,7 @@ import org.jsmpp.session.SMPPSession;
  * when the session can receive one. The password is sent in the bind and never logged.
  */
 @ApplicationScoped
-class SmppGateway implements SmsTransport {
+class SmppGateway {
 
     private static final Logger LOG = Logger.getLogger(SmppGateway.class);
     /** Permanent refusals: resending the same number cannot help. */
@@ -55,7 +55,7 @@ class SmppGateway implements SmsTransport {
 
     /** An enabled channel needs its account: checked at start, so a typo is found at deploy, not at the first SMS. */
     void check(@Observes StartupEvent start) {
-        if (!config.enabled()) {
+        if (!config.enabled() || config.transport() != SmsConfig.Transport.SMPP) {
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -109,8 +109,8 @@ class SmppGateway implements SmsTransport {
         }
     }
 
-    @Override
-    public synchronized List<String> submit(String phone, String text) {
+    /** See {@link SelectedTransport#submit}. */
+    synchronized List<String> submit(String phone, String text) {
         SMPPSession smpp;
         try {
             smpp = bound();

@@ -39,7 +39,38 @@ public interface SmsConfig {
     @WithDefault("10")
     int maxAttempts();
 
+    /** How texts reach the aggregator: SMPP (the default) or HTTP (a JSON POST to its gateway). */
+    @WithDefault("SMPP")
+    Transport transport();
+
     Smpp smpp();
+
+    Http http();
+
+    enum Transport {
+        SMPP, HTTP
+    }
+
+    /**
+     * An aggregator's HTTP gateway: each SMS is a POST of {@code {"to", "from", "text", "reference"}} as JSON with
+     * a bearer token; a 2xx answer is a success (its JSON {@code id}, if any, is kept as the message id). No
+     * delivery receipts: such SMS stay SENT.
+     */
+    interface Http {
+
+        /** Required with transport=HTTP. */
+        Optional<java.net.URI> url();
+
+        /** The bearer token: a secret, from the environment or a secrets file, never logged. */
+        Optional<String> token();
+
+        /** The sender, if the gateway wants one in the request ({@code from}); absent, its default. */
+        Optional<String> sender();
+
+        /** How long one POST may take before the attempt counts as failed. */
+        @WithDefault("PT10S")
+        Duration timeout();
+    }
 
     /** The SMPP 3.4 account at the aggregator (SMSC). */
     interface Smpp {

@@ -28,12 +28,12 @@ class SmsDelivery {
     private static final Logger LOG = Logger.getLogger(SmsDelivery.class);
 
     private final EntityManager em;
-    private final SmsTransport transport;
+    private final SelectedTransport transport;
     private final SmsTexts texts;
     private final SmsConfig config;
     private final MeterRegistry metrics;
 
-    SmsDelivery(EntityManager em, SmsTransport transport, SmsTexts texts, SmsConfig config, MeterRegistry metrics) {
+    SmsDelivery(EntityManager em, SelectedTransport transport, SmsTexts texts, SmsConfig config, MeterRegistry metrics) {
         this.em = em;
         this.transport = transport;
         this.texts = texts;

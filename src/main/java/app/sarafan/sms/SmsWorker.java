@@ -17,13 +17,13 @@ public class SmsWorker {
 
     private final SmsDelivery delivery;
     private final SmsReceipts receipts;
-    private final SmppGateway gateway;
+    private final SelectedTransport transport;
     private final SmsConfig config;
 
-    SmsWorker(SmsDelivery delivery, SmsReceipts receipts, SmppGateway gateway, SmsConfig config) {
+    SmsWorker(SmsDelivery delivery, SmsReceipts receipts, SelectedTransport transport, SmsConfig config) {
         this.delivery = delivery;
         this.receipts = receipts;
-        this.gateway = gateway;
+        this.transport = transport;
         this.config = config;
     }
 
@@ -39,7 +39,7 @@ public class SmsWorker {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Matching SMS delivery receipts failed; the next pass goes on");
         }
-        if (!gateway.keepBound()) {
+        if (!transport.reachable()) {
             return; // the SMSC is unreachable: messages wait, untouched, for the pass that binds again
         }
         OutboxDrain.drain(delivery::sendNext, config.batchSize(), LOG, "SMS outbox");
