@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import app.sarafan.support.ApiTest;
+import app.sarafan.event.EarningTest;
 import app.sarafan.support.Database;
 import app.sarafan.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SmsTest.SmsChannel.class)
-class SmsTest extends ApiTest {
+class SmsTest extends EarningTest {
 
     /** The shared test configuration with the SMS channel on, pointed at the test SMSC. */
     public static class SmsChannel implements QuarkusTestProfile {
@@ -158,6 +158,23 @@ class SmsTest extends ApiTest {
                 .body("items[0].parts[0].messageId", equalTo(received.get(0).messageId()))
                 .body("items[0].parts[0].receiptState", nullValue())
                 .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void cashbackEarnedOnAPaidOrderIsTextedToTheMember() {
+        rule(Map.of("name", "Cashback", "profile", "ORDER_PAID",
+                "rewards", List.of(Map.of("recipient", "MEMBER", "type", "PERCENT", "value", "5.00"))));
+        String phone = phone();
+        String member = smsMember("ru", phone, true);
+        paid(member, order("ord-" + member, "10000.00")).then().statusCode(200)
+                .body("accruals[0].amount", equalTo("500.00"));
+        worker.drain();
+
+        List<SmppServer.Submitted> received = SmppServer.to(phone.substring(1));
+        assertEquals(1, received.size());
+        assertTrue(text(received).startsWith("Вам начислено 500.00 бонусов."), text(received));
+        admin().get("/v1/admin/members/{id}/sms", member).then().statusCode(200)
+                .body("items[0].kind", equalTo("BONUS_ACCRUED")).body("items[0].status", equalTo("SENT"));
     }
 
     @Test
@@ -334,6 +351,19 @@ class SmsTest extends ApiTest {
         worker.drain();
         SmppServer.receipt(SmppServer.to(other.substring(1)).get(0), DeliveryReceiptState.UNDELIV);
         Eventually.until(() -> "FAILED".equals(smsStatus(unlucky)), Duration.ofSeconds(10));
+
+        // A receipt stored before the transaction that recorded its message id committed waits for the next pass.
+        String early = phone();
+        String quick = smsMember("en", early, true);
+        gift(quick, "1.00", "receipt");
+        worker.drain();
+        String messageId = SmppServer.to(early.substring(1)).get(0).messageId();
+        db().update("INSERT INTO sms_receipt (message_id, state, error, received_at) VALUES ('" + messageId
+                + "', 'DELIVRD', '000', now())");
+        assertEquals("SENT", smsStatus(quick));
+        worker.drain();
+        assertEquals("DELIVERED", smsStatus(quick));
+        assertEquals("0", db().value("SELECT count(*) FROM sms_receipt WHERE message_id = '" + messageId + "'"));
         admin().get("/v1/admin/members/{id}/sms", unlucky).then().statusCode(200)
                 .body("items[0].parts[0].receiptState", equalTo("UNDELIV"))
                 .body("items[0].parts[0].receiptError", equalTo("001"));
