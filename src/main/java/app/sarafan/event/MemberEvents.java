@@ -44,7 +44,7 @@ class MemberEvents {
                         "the member is new to Sarafan: send their email (and profile)");
             }
             members.create(new MemberCreate(request.memberId(), data.email(), data.name(), data.phone(),
-                    data.birthday(), data.locale(), data.timeZone(), null, null,
+                    data.birthday(), data.locale(), data.timeZone(), null, null, null,
                     request.occurredAt() == null ? clock.now() : request.occurredAt(), request.attribution()));
             return members.ref(request.memberId());
         });

@@ -46,6 +46,13 @@ public class Member extends PanacheEntityBase {
     @Column(name = "newsletter_subscribed")
     public boolean newsletterSubscribed;
 
+    /** The member's consent to SMS, and when it was given (null while not given); see {@link SmsConsent}. */
+    @Column(name = "sms_opt_in")
+    public boolean smsOptIn;
+
+    @Column(name = "sms_opt_in_at")
+    public Instant smsOptInAt;
+
     @Column(name = "registered_at")
     public Instant registeredAt;
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A new member as the shop backend registers them. Omitted locale and time zone default to en and UTC. With an
  * attribution, the member is bound to their referrer in the same transaction (see the referral package).
+ * {@code smsOptIn: true} records the member's consent to SMS (it needs the phone), see {@link SmsConsent}.
  */
 public record MemberCreate(
         @NotBlank @Size(max = 128) @Pattern(regexp = MemberCreate.EXTERNAL_ID, message = "may contain only letters, digits and . _ : @ -")
@@ -27,6 +28,7 @@ public record MemberCreate(
         @TimeZoneName @Size(max = 64) String timeZone,
         Boolean profileCompleted,
         Boolean newsletterSubscribed,
+        Boolean smsOptIn,
         Instant registeredAt,
         @Valid Attribution attribution) {
 

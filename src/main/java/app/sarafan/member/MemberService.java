@@ -49,6 +49,7 @@ public class MemberService {
         member.status = MemberStatus.ACTIVE;
         member.profileCompleted = Boolean.TRUE.equals(request.profileCompleted());
         member.newsletterSubscribed = Boolean.TRUE.equals(request.newsletterSubscribed());
+        SmsConsent.byShop(member, request.smsOptIn(), false, now);
         member.registeredAt = request.registeredAt() == null ? now : request.registeredAt();
         member.createdAt = now;
         member.updatedAt = now;
@@ -85,6 +86,7 @@ public class MemberService {
     @Transactional
     public MemberView update(String externalId, MemberUpdate update) {
         Member member = require(externalId);
+        boolean phoneChanged = update.phone() != null && !update.phone().equals(member.phone);
         if (update.email() != null) {
             member.email = update.email().trim();
         }
@@ -109,8 +111,23 @@ public class MemberService {
         if (update.newsletterSubscribed() != null) {
             member.newsletterSubscribed = update.newsletterSubscribed();
         }
+        SmsConsent.byShop(member, update.smsOptIn(), phoneChanged, clock.now());
         member.updatedAt = clock.now();
         return MemberView.of(member);
+    }
+
+    @Transactional
+    public SmsConsent smsConsent(String externalId) {
+        return SmsConsent.of(require(externalId));
+    }
+
+    /** The member's own SMS consent (the cabinet). */
+    @Transactional
+    public SmsConsent changeSmsConsent(String externalId, boolean optIn) {
+        Member member = require(externalId);
+        SmsConsent.byMember(member, optIn, clock.now());
+        member.updatedAt = clock.now();
+        return SmsConsent.of(member);
     }
 
     @Transactional

@@ -18,5 +18,6 @@ public record MemberUpdate(
         @LanguageTag @Size(max = 35) String locale,
         @TimeZoneName @Size(max = 64) String timeZone,
         Boolean profileCompleted,
-        Boolean newsletterSubscribed) {
+        Boolean newsletterSubscribed,
+        Boolean smsOptIn) {
 }

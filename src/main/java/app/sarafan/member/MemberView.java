@@ -15,12 +15,14 @@ public record MemberView(
         String blockedReason,
         boolean profileCompleted,
         boolean newsletterSubscribed,
+        boolean smsOptIn,
+        Instant smsOptInAt,
         Instant registeredAt,
         Instant createdAt,
         Instant updatedAt) {
 
     static MemberView of(Member m) {
         return new MemberView(m.externalId, m.email, m.name, m.phone, m.birthday, m.locale, m.timeZone, m.status,
-                m.blockedReason, m.profileCompleted, m.newsletterSubscribed, m.registeredAt, m.createdAt, m.updatedAt);
+                m.blockedReason, m.profileCompleted, m.newsletterSubscribed, m.smsOptIn, m.smsOptInAt, m.registeredAt, m.createdAt, m.updatedAt);
     }
 }

@@ -42,7 +42,7 @@ class RowCheck {
     Checked check(SourceRow row, Instant now) {
         List<FieldError> errors = new ArrayList<>(row.unreadable());
         MemberCreate member = new MemberCreate(row.externalId(), row.email(), row.name(), null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
         List<FieldError> memberErrors = new ArrayList<>();
         for (ConstraintViolation<MemberCreate> violation : validator.validate(member)) {
             memberErrors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));

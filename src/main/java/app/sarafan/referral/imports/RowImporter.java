@@ -89,7 +89,7 @@ class RowImporter {
     private void create(ImportRow data) {
         try {
             members.create(new MemberCreate(data.externalId(), data.email(), data.name(), null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
         } catch (ProblemException e) {
             // Another import (or the shop) registered the member meanwhile; a rerun will find them.
             throw new RowRejected("externalId", e.getMessage());
