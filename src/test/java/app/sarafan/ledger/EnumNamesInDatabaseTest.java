@@ -63,7 +63,9 @@ class EnumNamesInDatabaseTest {
             "webhook_delivery.status", Set.of("PENDING", "DELIVERED"),
             "shop_order.status", Set.of("NEW", "PLACED", "PAID", "CANCELLED"),
             "notification_template_version.channel", Set.of("EMAIL", "SMS"),
-            "notification_template_version.locale", Set.of("en", "ru"));
+            "notification_template_version.locale", Set.of("en", "ru"),
+            "sms_message.status", Set.of("PENDING", "SENT", "DELIVERED", "FAILED", "SKIPPED"),
+            "sms_message.skip_reason", Set.of("NO_PHONE", "NO_CONSENT", "OPTED_OUT"));
 
     static {
         column("ledger_transaction.kind", TransactionKind.class);
@@ -99,8 +101,12 @@ class EnumNamesInDatabaseTest {
             "leaderboard_on_referral", List.of(),
             "leaderboard_fold", List.of(LeaderboardPeriod.class),
             "configuration_changed", List.of(),
-            "ledger_take_from_hold", List.of(TransactionKind.class));
+            "ledger_take_from_hold", List.of(TransactionKind.class),
+            "notification_sms_fan_out", List.of(app.sarafan.notification.Channel.class));
     private static final Set<String> SQL_WORDS = Set.of("INSERT", "UPDATE", "DELETE", "TRUNCATE", "UTC");
+    /** The final states of an SMPP 3.4 delivery receipt (appendix B), which sms/SmsReceipts stores as they come. */
+    private static final Set<String> SMPP_RECEIPT_STATES = Set.of("DELIVRD", "EXPIRED", "DELETED", "UNDELIV",
+            "ACCEPTD", "UNKNOWN", "REJECTD", "ENROUTE");
     private static final Pattern NAME = Pattern.compile("'([A-Z][A-Z0-9_]*)'");
 
     @Inject
@@ -278,6 +284,7 @@ class EnumNamesInDatabaseTest {
     @Test
     void nativeSqlInTheSourcesNamesOnlyKnownConstants() throws IOException {
         Set<String> known = new TreeSet<>(SQL_WORDS);
+        known.addAll(SMPP_RECEIPT_STATES);
         COLUMNS.values().forEach(known::addAll);
         WITHOUT_ENUM.values().forEach(known::addAll);
         for (Class<? extends Enum<?>> type : List.of(DomainEventType.class, NotificationKind.class, RuleProfile.class,
