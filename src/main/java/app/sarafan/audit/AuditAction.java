@@ -38,5 +38,11 @@ public enum AuditAction {
     /** An endpoint whose deliveries kept failing was disabled by the sender (actor {@code system}). */
     WEBHOOK_DISABLED,
     JOB_RUN,
+    REWARD_CREATED,
+    REWARD_UPDATED,
+    REWARD_ARCHIVED,
+    REWARD_CODES_ADDED,
+    REWARD_STOCK_ADDED,
+    REWARD_REDEMPTION_CANCELLED,
     SETTINGS_UPDATED
 }

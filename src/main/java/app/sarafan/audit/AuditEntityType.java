@@ -17,5 +17,7 @@ public enum AuditEntityType {
     MASS_OPERATION,
     WEBHOOK,
     JOB,
+    REWARD,
+    REWARD_REDEMPTION,
     SETTINGS
 }
