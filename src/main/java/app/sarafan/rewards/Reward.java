@@ -10,14 +10,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A reward of the catalogue. {@code remainingStock} is changed only by conditional SQL updates (a redemption takes
- * one while it is above zero, a cancellation gives one back), never through this entity, so concurrent redemptions
- * on any number of instances cannot oversell it.
+ * one while it is above zero, a cancellation gives one back), never through this entity outside an administrator's
+ * change (which holds the row FOR UPDATE), so concurrent redemptions on any number of instances cannot oversell it.
+ * Updates write only the columns changed, and a redemption reads the row read-only, so a stale count is never
+ * written back.
  */
 @Entity
 @Table(name = "reward")
+@DynamicUpdate
 public class Reward extends PanacheEntityBase {
 
     @Id

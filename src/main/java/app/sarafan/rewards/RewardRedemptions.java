@@ -145,6 +145,7 @@ public class RewardRedemptions {
             throw ProblemException.notFound("Reward", rewardCode);
         }
         Reward reward = Reward.findById(rewardCode);
+        em.unwrap(org.hibernate.Session.class).setReadOnly(reward, true);
         Instant now = clock.now();
         if (!reward.offeredAt(now)) {
             throw new ProblemException(Problem.of(ProblemType.WRONG_STATE, "Reward " + rewardCode
