@@ -132,4 +132,39 @@ class RewardRaceTest extends RewardTestSupport {
         shop().get("/v1/members/{id}/balance", member).then().body("total", equalTo("100.00"))
                 .body("reserved", equalTo("0.00"));
     }
+
+    @Test
+    void racingCancelsOfOneRedemptionGiveItsBonusesAndStockBackOnce() throws Exception {
+        String gift = create("PHYSICAL_GIFT", "80.00", Map.of("totalStock", 1));
+        String member = memberWith("80.00");
+        String id = redeem(member, gift).then().statusCode(201).extract().path("id");
+
+        Map<Integer, Integer> answers = Race.answers(6, () -> cancel(id, "Out of season").statusCode());
+
+        assertEquals(Map.of(200, 6), answers);
+        assertEquals("80.00", available(member));
+        admin().get("/v1/admin/rewards/{code}", gift).then().body("remainingStock", equalTo(1))
+                .body("redeemed", equalTo(0));
+        assertEquals("1", new Database(dataSource).value(
+                "SELECT count(*) FROM ledger_transaction WHERE kind = 'RETURN' AND source_type = 'REWARD'"
+                        + " AND source_id = '" + id + "'"));
+    }
+
+    @Test
+    void oneRedemptionRetriedAtOnceWithItsKeyIsRedeemedOnce() throws Exception {
+        String shipping = create("FREE_SHIPPING", "30.00", Map.of());
+        String member = memberWith("100.00");
+        String token = tokenFor(member);
+        String key = java.util.UUID.randomUUID().toString();
+
+        Map<Integer, Integer> answers = Race.answers(5, () -> io.restassured.RestAssured.given()
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .post("/v1/me/rewards/{code}/redeem", shipping).statusCode());
+
+        assertEquals(1, new Database(dataSource).column(
+                "SELECT id FROM reward_redemption WHERE reward_code = '" + shipping + "'").size());
+        assertEquals("70.00", available(member));
+        // Retries that found the first still running may be told to retry (409 idempotency-key-in-use).
+        assertEquals(5, answers.getOrDefault(201, 0) + answers.getOrDefault(409, 0), answers.toString());
+    }
 }

@@ -388,4 +388,26 @@ class RewardTest extends RewardTestSupport {
                 .body("items", hasSize(3));
         admin().queryParam("externalId", "cust-nobody").get("/v1/admin/reward-redemptions").then().statusCode(404);
     }
+
+    @Test
+    void aRedemptionAndItsCancellationReachTheWebhooksSubscribedToThem() {
+        String endpoint = admin().body(Map.of("url", "http://127.0.0.1:9/hooks/rewards", "eventTypes",
+                        List.of("REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED"))).post("/v1/admin/webhooks")
+                .then().statusCode(201).extract().path("id");
+        try {
+            String code = create("FREE_SHIPPING", "5.00", Map.of());
+            String member = memberWith("5.00");
+            String id = redeem(member, code).then().statusCode(201).extract().path("id");
+            cancel(id, "Ordered twice").then().statusCode(200);
+            assertEquals(List.of("REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED"), db().column("""
+                    SELECT e.type FROM webhook_delivery d JOIN domain_event e ON e.id = d.event_id
+                    WHERE d.endpoint_id = %s AND e.payload::jsonb ->> 'redemptionId' = '%s' ORDER BY e.id"""
+                    .formatted(endpoint, id)));
+            assertEquals("0", db().value("""
+                    SELECT count(*) FROM notification n JOIN domain_event e ON e.id = n.event_id
+                    WHERE e.payload::jsonb ->> 'redemptionId' = '%s'""".formatted(id)), "no member email");
+        } finally {
+            admin().delete("/v1/admin/webhooks/{id}", endpoint).then().statusCode(204);
+        }
+    }
 }
