@@ -43,6 +43,11 @@ final class AnalyticsCsv {
         rows.put("referrals.activeReferrersLast30Days", r.activeReferrersLast30Days());
         rows.put("referrals.referralIncentives", r.referralIncentives());
         rows.put("referrals.costPerReferredCustomer", r.costPerReferredCustomer());
+        var w = a.rewards();
+        rows.put("rewards.redeemed", w.redeemed());
+        rows.put("rewards.bonusesSpent", w.bonusesSpent());
+        rows.put("rewards.cancelled", w.cancelled());
+        rows.put("rewards.bonusesReturned", w.bonusesReturned());
         StringBuilder csv = new StringBuilder("metric,value\r\n");
         rows.forEach((metric, value) -> csv.append(metric).append(',').append(cell(value)).append("\r\n"));
         return csv.toString();

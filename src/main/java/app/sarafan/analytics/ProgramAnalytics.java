@@ -47,7 +47,7 @@ public class ProgramAnalytics {
             throw ProblemException.invalid("from", "must be before to (the period ends now when to is omitted)");
         }
         return new ProgramAnalyticsView(start, end, now, flows(start, end, now), liability(now),
-                referrals(start, end, now));
+                referrals(start, end, now), rewards(start, end));
     }
 
     private ProgramAnalyticsView.Flows flows(Instant start, Instant end, Instant now) {
@@ -102,6 +102,18 @@ public class ProgramAnalytics {
                 : incentives.divide(BigDecimal.valueOf(newReferred), Money.SCALE, Money.ROUNDING);
         return new ProgramAnalyticsView.Referrals(newPaying, newReferred,
                 ReferralStatistics.percent(newReferred, newPaying), activeReferrers, incentives, cost);
+    }
+
+    /** From the redemptions themselves: the price is what the spend took, and what a cancellation gave back. */
+    private ProgramAnalyticsView.Rewards rewards(Instant start, Instant end) {
+        Object[] made = row("""
+                SELECT count(*), coalesce(sum(price), 0) FROM reward_redemption
+                WHERE created_at >= ?1 AND created_at < ?2""", start, end);
+        Object[] cancelled = row("""
+                SELECT count(*), coalesce(sum(price), 0) FROM reward_redemption
+                WHERE cancelled_at >= ?1 AND cancelled_at < ?2""", start, end);
+        return new ProgramAnalyticsView.Rewards(((Number) made[0]).longValue(), money(made[1]),
+                ((Number) cancelled[0]).longValue(), money(cancelled[1]));
     }
 
     private Object[] row(String sql, Instant... params) {

@@ -8,7 +8,7 @@ import java.time.Instant;
  * of the request), and what referrals brought.
  */
 public record ProgramAnalyticsView(Instant from, Instant to, Instant asOf, Flows bonuses, Liability liability,
-        Referrals referrals) {
+        Referrals referrals, Rewards rewards) {
 
     /** Bonuses that moved in the period, each a positive sum. */
     public record Flows(BigDecimal issued, BigDecimal spent, BigDecimal expired, BigDecimal withdrawn,
@@ -27,5 +27,12 @@ public record ProgramAnalyticsView(Instant from, Instant to, Instant asOf, Flows
      */
     public record Referrals(long newPayingCustomers, long newPayingReferred, BigDecimal referredShare,
             long activeReferrersLast30Days, BigDecimal referralIncentives, BigDecimal costPerReferredCustomer) {
+    }
+
+    /**
+     * Rewards of the catalogue in the period: redemptions made and the bonuses they spent (part of
+     * {@code bonuses.spent}), redemptions cancelled and the bonuses given back for them.
+     */
+    public record Rewards(long redeemed, BigDecimal bonusesSpent, long cancelled, BigDecimal bonusesReturned) {
     }
 }

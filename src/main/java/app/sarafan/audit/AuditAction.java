@@ -38,6 +38,12 @@ public enum AuditAction {
     /** An endpoint whose deliveries kept failing was disabled by the sender (actor {@code system}). */
     WEBHOOK_DISABLED,
     JOB_RUN,
+    REWARD_CREATED,
+    REWARD_UPDATED,
+    REWARD_ARCHIVED,
+    REWARD_CODES_ADDED,
+    REWARD_STOCK_ADDED,
+    REWARD_REDEMPTION_CANCELLED,
     SETTINGS_UPDATED,
     NOTIFICATION_TEMPLATE_UPDATED,
     /** A template was set back to the shipped one (a new version; the replaced ones stay in the history). */

@@ -17,6 +17,8 @@ public enum AuditEntityType {
     MASS_OPERATION,
     WEBHOOK,
     JOB,
+    REWARD,
+    REWARD_REDEMPTION,
     SETTINGS,
     /** Named {@code <channel>/<kind>/<locale>}, as in its path: {@code EMAIL/BONUS_ACCRUED/en}. */
     NOTIFICATION_TEMPLATE

@@ -177,10 +177,10 @@ public class Holds {
     }
 
     /** What a capture or a release takes from the lots: the changes to post, and the portions per lot. */
-    private record Taken(List<Posting.LotChange> changes, List<Portion> portions) {
+    record Taken(List<Posting.LotChange> changes, List<Portion> portions) {
     }
 
-    private static Taken consume(long memberId, BigDecimal amount, LotChoice choice) {
+    static Taken consume(long memberId, BigDecimal amount, LotChoice choice) {
         List<OpenLot> lots = new ArrayList<>(activeLots(memberId).stream().map(Lot::open).toList());
         lots.sort(java.util.Comparator.comparing(l -> !choice.first().contains(l.id())));
         BigDecimal guardedBudget = lots.stream().filter(l -> choice.guarded().contains(l.id()))

@@ -21,9 +21,18 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Ledger {
 
-    /** Bonuses to add: available at once, or pending until {@code availableFrom}; burning at {@code expiresAt}. */
+    /**
+     * Bonuses to add: available at once, or pending until {@code availableFrom}; burning at {@code expiresAt}.
+     * {@code relatedTransactionId} names the transaction a correction gives back for (a cancelled reward's spend),
+     * null for none.
+     */
     public record Credit(TransactionKind kind, BigDecimal amount, Source source, String reason,
-            Instant availableFrom, Instant expiresAt, Provenance provenance) {
+            Instant availableFrom, Instant expiresAt, Provenance provenance, Long relatedTransactionId) {
+
+        public Credit(TransactionKind kind, BigDecimal amount, Source source, String reason, Instant availableFrom,
+                Instant expiresAt, Provenance provenance) {
+            this(kind, amount, source, reason, availableFrom, expiresAt, provenance, null);
+        }
 
         public Credit(TransactionKind kind, BigDecimal amount, Source source, String reason, Instant availableFrom,
                 Instant expiresAt) {
@@ -108,6 +117,29 @@ public class Ledger {
         LedgerTransaction tx = journal.post(account, Postings.debit(memberId, debit, spendOrder(memberId), now), now)
                 .tx();
         return TransactionView.of(tx);
+    }
+
+    /** What {@link #spend} wrote, and what it took from each lot. */
+    public record Spent(TransactionView transaction, List<Holds.Portion> portions) {
+    }
+
+    /**
+     * Spends available bonuses at once (no hold first), from the lots {@code choice} allows, soonest-expiring first,
+     * and answers what was taken from each lot so that a later cancellation can give the bonuses back with their
+     * expiry and origin. Refuses more than is available, under the account's lock.
+     */
+    @Transactional
+    public Spent spend(long memberId, Debit debit, Holds.LotChoice choice) {
+        Instant now = clock.now();
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        BigDecimal amount = Money.exact(debit.amount());
+        if (account.available.compareTo(amount) < 0) {
+            throw new InsufficientBalance(amount, account.available);
+        }
+        Holds.Taken taken = Holds.consume(memberId, amount, choice);
+        LedgerTransaction tx = journal.post(account, Postings.spend(memberId, debit, taken.changes(), now), now).tx();
+        return new Spent(TransactionView.of(tx), taken.portions());
     }
 
     /**

@@ -30,7 +30,8 @@ final class Postings {
         BigDecimal amount = Money.exact(credit.amount());
         boolean pending = credit.availableFrom() != null && credit.availableFrom().isAfter(now);
         return new Posting(accountId, credit.kind(), amount, pending ? amount : Money.ZERO, Money.ZERO,
-                credit.source(), credit.reason(), null, credit.availableFrom() == null ? now : credit.availableFrom(),
+                credit.source(), credit.reason(), credit.relatedTransactionId(),
+                credit.availableFrom() == null ? now : credit.availableFrom(),
                 credit.expiresAt(), credit.provenance(), pending ? LotState.PENDING : LotState.ACTIVE, List.of(),
                 null);
     }
@@ -66,6 +67,16 @@ final class Postings {
         BigDecimal amount = Money.exact(debit.amount());
         return new Posting(accountId, debit.kind(), amount.negate(), Money.ZERO, Money.ZERO, debit.source(),
                 debit.reason(), null, now, null, Provenance.NONE, null, consume(accountId, amount, spendOrder), null);
+    }
+
+    /**
+     * Available bonuses spent on something that keeps what it took from each lot (a reward, to give them back as
+     * they were): {@code taken} are the lot changes {@link Holds#consume} chose, soonest-expiring first.
+     */
+    static Posting spend(long accountId, Ledger.Debit debit, List<Posting.LotChange> taken, Instant now) {
+        BigDecimal amount = Money.exact(debit.amount());
+        return new Posting(accountId, debit.kind(), amount.negate(), Money.ZERO, Money.ZERO, debit.source(),
+                debit.reason(), null, now, null, Provenance.NONE, null, taken, null);
     }
 
     /** A credit still pending, cancelled before it became available: it never will. */

@@ -15,9 +15,9 @@ public enum TransactionKind {
     HOLD,
     /** A hold given back to available. */
     RELEASE,
-    /** Bonuses spent on an order. */
+    /** Bonuses spent on an order, or on a reward of the catalogue (source type REWARD). */
     REDEMPTION,
-    /** Spent bonuses given back (order cancelled or refunded). */
+    /** Spent bonuses given back (order cancelled or refunded, reward redemption cancelled). */
     RETURN,
     /** An accrual taken back (order cancelled or refunded). */
     REVERSAL,

@@ -22,7 +22,7 @@ import jakarta.transaction.Transactional;
  * later returns continue where the earlier ones stopped.
  */
 @ApplicationScoped
-class SpentBonusReturns {
+public class SpentBonusReturns {
 
     private final Ledger ledger;
     private final WithdrawableBonuses origins;
@@ -39,6 +39,16 @@ class SpentBonusReturns {
     @Transactional(Transactional.TxType.MANDATORY)
     void giveBack(long memberId, String orderId, List<SpentLot> spent, BigDecimal returnedBefore, BigDecimal amount,
             String reason) {
+        giveBack(memberId, new Source(SourceType.ORDER, orderId, "shop"), null, spent, returnedBefore, amount, reason);
+    }
+
+    /**
+     * The same for bonuses spent on something else than an order (a reward): the credits carry {@code source} and
+     * name the transaction that spent them ({@code spentBy}, null for none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveBack(long memberId, Source source, Long spentBy, List<SpentLot> spent, BigDecimal returnedBefore,
+            BigDecimal amount, String reason) {
         Instant now = clock.now();
         Instant grace = now.plus(Duration.ofDays(config.returnGraceDays()));
         BigDecimal skip = returnedBefore;
@@ -53,12 +63,12 @@ class SpentBonusReturns {
             }
             Instant expiresAt = lot.expiresAt() == null || lot.expiresAt().isAfter(now) ? lot.expiresAt() : grace;
             TransactionView credit = ledger.credit(memberId, new Ledger.Credit(TransactionKind.RETURN, back,
-                    new Source(SourceType.ORDER, orderId, "shop"), reason, null, expiresAt));
+                    source, reason, null, expiresAt, app.sarafan.ledger.Provenance.NONE, spentBy));
             origins.recordReturn(Long.parseLong(credit.id()), lot.creditTransactionId());
             left = left.subtract(back);
         }
         if (left.signum() != 0) {
-            throw new IllegalStateException("Order " + orderId + " spent less than it gives back");
+            throw new IllegalStateException(source.type() + " " + source.id() + " spent less than it gives back");
         }
     }
 }

@@ -146,7 +146,8 @@ class ProgramAnalyticsTest extends ApiTest {
             assertEquals(json.getString("liability.total"), rows.get("liability.total"));
             assertEquals(json.getString("liability.expiringWithin90Days"), rows.get("liability.expiringWithin90Days"));
             assertEquals(json.getString("referrals.newPayingCustomers"), rows.get("referrals.newPayingCustomers"));
-            assertEquals(21, rows.size());
+            assertEquals(json.getString("rewards.bonusesSpent"), rows.get("rewards.bonusesSpent"));
+            assertEquals(25, rows.size());
         }
     }
 

@@ -90,6 +90,10 @@ class EnumNamesInDatabaseTest {
         column("reconciliation.triggered_by", app.sarafan.reconciliation.ReconciliationTrigger.class);
         column("reconciliation.status", app.sarafan.reconciliation.ReconciliationStatus.class);
         column("notification_opt_out.channel", app.sarafan.notification.Channel.class);
+        column("reward.type", app.sarafan.rewards.RewardType.class);
+        column("reward.status", app.sarafan.rewards.RewardStatus.class);
+        column("reward_redemption.reward_type", app.sarafan.rewards.RewardType.class);
+        column("reward_redemption.status", app.sarafan.rewards.RewardRedemptionStatus.class);
     }
 
     /** The enums each SQL function may name (TG_OP values and time zones are SQL's own words). */

@@ -212,7 +212,9 @@ public class ProblemMappers {
             if (node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            // A constraint on a list's element (List<@Pattern String>) is named by its index alone, not by the
+            // validator's "<list element>".
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }

@@ -18,6 +18,7 @@ public enum ProblemType {
     MEMBER_BLOCKED(409, "member-blocked", "The member is blocked"),
     LIMIT_REACHED(409, "limit-reached", "A limit is reached"),
     WRONG_STATE(409, "wrong-state", "Not possible in the current state"),
+    OUT_OF_STOCK(409, "out-of-stock", "Out of stock"),
     BONUSES_NOT_RESERVED(409, "bonuses-not-reserved", "The bonuses applied are not reserved"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource changed since you read it"),
     PRECONDITION_REQUIRED(428, "precondition-required", "If-Match is required"),

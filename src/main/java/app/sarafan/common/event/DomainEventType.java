@@ -41,5 +41,15 @@ public enum DomainEventType {
      * a reward no longer fits (payload: ruleId, ruleName, threshold, period, periodStart, periodEnd?, bonusesBudget?,
      * bonusesUsed, grantsBudget?, grantsUsed). No member: webhooks only.
      */
-    RULE_BUDGET_THRESHOLD
+    RULE_BUDGET_THRESHOLD,
+    /**
+     * A member redeemed a reward of the catalogue (payload: redemptionId, rewardCode, rewardName, rewardType, price,
+     * transactionId, discountAmount?). Never the code itself: only its owner sees it. Webhooks only.
+     */
+    REWARD_REDEEMED,
+    /**
+     * An administrator cancelled a reward redemption; its bonuses came back (payload: redemptionId, rewardCode,
+     * rewardName, rewardType, price, reason). Webhooks only.
+     */
+    REWARD_REDEMPTION_CANCELLED
 }
