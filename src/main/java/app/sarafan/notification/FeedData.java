@@ -32,6 +32,9 @@ final class FeedData {
         FIELDS.put(NotificationKind.RANK_CHANGED, List.of("from", "to", "fromName", "toName", "cause"));
         FIELDS.put(NotificationKind.BALANCE_ADJUSTED, List.of("amount", "type", "transactionId", "reason", "pending",
                 "availableFrom", "expiresAt"));
+        List<String> reward = List.of("amount", "redemptionId", "rewardCode", "rewardName", "rewardType");
+        FIELDS.put(NotificationKind.REWARD_REDEEMED, reward);
+        FIELDS.put(NotificationKind.REWARD_REDEMPTION_CANCELLED, reward);
     }
 
     private FeedData() {

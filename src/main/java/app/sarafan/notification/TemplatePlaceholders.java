@@ -53,6 +53,11 @@ final class TemplatePlaceholders {
             // ledger/AdjustmentService
             case BALANCE_ADJUSTED -> new Of(List.of("transactionId", "type", "amount", "reason", "pending",
                     "availableFrom", "expiresAt"), List.of("amount", "type"));
+            // rewards/RewardRedemptions
+            case REWARD_REDEEMED -> new Of(List.of("redemptionId", "rewardCode", "rewardName", "rewardType", "price",
+                    "amount", "transactionId", "discountAmount"), List.of("rewardName"));
+            case REWARD_REDEMPTION_CANCELLED -> new Of(List.of("redemptionId", "rewardCode", "rewardName",
+                    "rewardType", "price", "amount", "reason"), List.of("rewardName"));
         };
     }
 

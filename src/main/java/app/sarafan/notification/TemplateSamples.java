@@ -99,6 +99,20 @@ final class TemplateSamples {
                 p.put("availableFrom", null);
                 p.put("expiresAt", "2027-01-25T13:00:00Z");
             }
+            case "REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED" -> {
+                p.put("redemptionId", "31");
+                p.put("rewardCode", "SHIP-FREE");
+                p.put("rewardName", "Free delivery");
+                p.put("rewardType", "FREE_SHIPPING");
+                p.put("price", "500.00");
+                p.put("amount", "500.00");
+                if (kind.equals("REWARD_REDEEMED")) {
+                    p.put("transactionId", "4713");
+                    p.put("discountAmount", null);
+                } else {
+                    p.put("reason", "Ordered twice");
+                }
+            }
             case "WEBHOOK_DISABLED" -> {
                 p.put("endpointId", "7");
                 p.put("url", "https://shop.example/hooks");

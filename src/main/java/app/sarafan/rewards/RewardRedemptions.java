@@ -413,6 +413,8 @@ public class RewardRedemptions {
         payload.put("rewardName", r.rewardName);
         payload.put("rewardType", r.rewardType.name());
         payload.put("price", Money.format(r.price));
+        // The bonuses spent (or given back): what the member's email and feed entry count, as other kinds do.
+        payload.put("amount", Money.format(r.price));
         return payload;
     }
 }

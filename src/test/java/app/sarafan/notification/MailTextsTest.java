@@ -56,6 +56,11 @@ class MailTextsTest {
                 p.put("toName", "Gold");
             }
             case BALANCE_ADJUSTED -> p.put("type", "DEBIT");
+            case REWARD_REDEEMED, REWARD_REDEMPTION_CANCELLED -> {
+                p.put("rewardName", "Free delivery");
+                p.put("rewardType", "FREE_SHIPPING");
+                p.put("reason", "Ordered twice");
+            }
             default -> {
             }
         }

@@ -1,8 +1,10 @@
 package app.sarafan.rewards;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -390,7 +392,7 @@ class RewardTest extends RewardTestSupport {
     }
 
     @Test
-    void aRedemptionAndItsCancellationReachTheWebhooksSubscribedToThem() {
+    void aRedemptionAndItsCancellationReachTheWebhooksSubscribedToThemAndTellTheMember() {
         String endpoint = admin().body(Map.of("url", "http://127.0.0.1:9/hooks/rewards", "eventTypes",
                         List.of("REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED"))).post("/v1/admin/webhooks")
                 .then().statusCode(201).extract().path("id");
@@ -403,9 +405,17 @@ class RewardTest extends RewardTestSupport {
                     SELECT e.type FROM webhook_delivery d JOIN domain_event e ON e.id = d.event_id
                     WHERE d.endpoint_id = %s AND e.payload::jsonb ->> 'redemptionId' = '%s' ORDER BY e.id"""
                     .formatted(endpoint, id)));
-            assertEquals("0", db().value("""
-                    SELECT count(*) FROM notification n JOIN domain_event e ON e.id = n.event_id
-                    WHERE e.payload::jsonb ->> 'redemptionId' = '%s'""".formatted(id)), "no member email");
+            assertEquals(List.of("REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED"), db().column("""
+                    SELECT n.kind FROM notification n JOIN domain_event e ON e.id = n.event_id
+                    WHERE e.payload::jsonb ->> 'redemptionId' = '%s' ORDER BY n.id""".formatted(id)),
+                    "the member's email and feed messages");
+            io.restassured.RestAssured.given().header("Authorization", "Bearer " + tokenFor(member))
+                    .get("/v1/me/notifications").then().statusCode(200)
+                    .body("items.kind", hasItems("REWARD_REDEEMED", "REWARD_REDEMPTION_CANCELLED"))
+                    .body("items.find { it.kind == 'REWARD_REDEEMED' }.title", equalTo("Your reward: Reward " + code))
+                    .body("items.find { it.kind == 'REWARD_REDEMPTION_CANCELLED' }.data.amount", equalTo("5.00"))
+                    .body("items.find { it.kind == 'REWARD_REDEMPTION_CANCELLED' }.text",
+                            containsString("Ordered twice"));
         } finally {
             admin().delete("/v1/admin/webhooks/{id}", endpoint).then().statusCode(204);
         }
