@@ -1,7 +1,6 @@
 package app.sarafan.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.KeysetFilter;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,25 +69,14 @@ public class AuditLog {
     @Transactional
     public Page<AuditEntryView> list(AuditFilter filter, Integer limit, String cursor) {
         int size = Cursor.limit(limit);
-        StringBuilder where = new StringBuilder("id < ?1");
-        List<Object> params = new ArrayList<>(List.of(Cursor.decode(cursor)));
-        condition(where, params, "actor = ?", filter.actor());
-        condition(where, params, "entityType = ?", filter.entityType());
-        condition(where, params, "entityId = ?", filter.entityId());
-        condition(where, params, "action = ?", filter.action());
-        condition(where, params, "createdAt >= ?", filter.from());
-        condition(where, params, "createdAt < ?", filter.to());
-        List<AuditEntry> rows = AuditEntry.<AuditEntry>find(where + " order by id desc", params.toArray())
+        KeysetFilter where = KeysetFilter.below("id", cursor).and("actor = ?", filter.actor())
+                .and("entityType = ?", filter.entityType()).and("entityId = ?", filter.entityId())
+                .and("action = ?", filter.action()).and("createdAt >= ?", filter.from())
+                .and("createdAt < ?", filter.to());
+        List<AuditEntry> rows = AuditEntry.<AuditEntry>find(where.where() + " order by id desc", where.params())
                 .range(0, size).list();
         return new Page<>(rows.stream().limit(size).map(this::view).toList(),
                 rows.size() > size ? Cursor.encode(rows.get(size - 1).id) : null);
-    }
-
-    private static void condition(StringBuilder where, List<Object> params, String clause, Object value) {
-        if (value != null) {
-            params.add(value);
-            where.append(" and ").append(clause).append(params.size());
-        }
     }
 
     private String stored(Object value) {

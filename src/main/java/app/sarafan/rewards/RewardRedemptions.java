@@ -21,6 +21,7 @@ import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.money.Money;
 import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.KeysetFilter;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.ledger.AccountService;
@@ -301,18 +302,10 @@ public class RewardRedemptions {
     private Page<RewardRedemptionView> page(Long memberId, String rewardCode, Integer limit, String cursor,
             boolean owner) {
         int size = Cursor.limit(limit);
-        List<Object> params = new ArrayList<>(List.of(Cursor.decode(cursor)));
-        StringBuilder where = new StringBuilder("id < ?1");
-        if (memberId != null) {
-            params.add(memberId);
-            where.append(" and memberId = ?").append(params.size());
-        }
-        if (rewardCode != null) {
-            params.add(rewardCode);
-            where.append(" and rewardCode = ?").append(params.size());
-        }
-        List<RewardRedemption> rows = RewardRedemption.<RewardRedemption>find(where + " order by id desc",
-                params.toArray()).page(0, size + 1).list();
+        KeysetFilter where = KeysetFilter.below("id", cursor).and("memberId = ?", memberId)
+                .and("rewardCode = ?", rewardCode);
+        List<RewardRedemption> rows = RewardRedemption.<RewardRedemption>find(where.where() + " order by id desc",
+                where.params()).page(0, size + 1).list();
         Map<Long, String> externalIds = new HashMap<>();
         List<RewardRedemptionView> items = rows.stream().limit(size).map(r -> RewardRedemptionView.of(r,
                 externalIds.computeIfAbsent(r.memberId, members::externalIdOf), owner)).toList();

@@ -13,6 +13,7 @@ import app.sarafan.common.error.ProblemException;
 import app.sarafan.common.http.IfMatch;
 import app.sarafan.common.json.StoredJson;
 import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.KeysetFilter;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,20 +77,14 @@ public class RuleAdministration {
     @Transactional
     public Page<RuleView> list(RuleProfile profile, Boolean active, Integer limit, String cursor) {
         int size = Cursor.limit(limit);
-        StringBuilder where = new StringBuilder("r.id < ?1 and v.ruleId = r.id and v.version = r.currentVersion");
-        List<Object> params = new java.util.ArrayList<>(List.of(Cursor.decode(cursor)));
-        if (profile != null) {
-            params.add(profile);
-            where.append(" and v.profile = ?").append(params.size());
-        }
-        if (active != null) {
-            params.add(active);
-            where.append(" and v.active = ?").append(params.size());
-        }
-        var query = Rule.getEntityManager().createQuery("select r, v from Rule r, RuleVersion v where " + where
+        KeysetFilter where = KeysetFilter.below("r.id", cursor).and("v.profile = ?", profile)
+                .and("v.active = ?", active);
+        var query = Rule.getEntityManager().createQuery("select r, v from Rule r, RuleVersion v"
+                + " where v.ruleId = r.id and v.version = r.currentVersion and " + where.where()
                 + " order by r.id desc", Object[].class);
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
+        Object[] params = where.params();
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
         }
         List<Object[]> rows = query.setMaxResults(size + 1).getResultList();
         List<RuleView> items = rows.stream().limit(size).map(r -> view((Rule) r[0], (RuleVersion) r[1])).toList();

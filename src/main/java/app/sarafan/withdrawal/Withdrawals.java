@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import app.sarafan.common.event.DomainEventType;
 import app.sarafan.common.event.DomainEvents;
 import app.sarafan.common.money.Money;
 import app.sarafan.common.page.Cursor;
+import app.sarafan.common.page.KeysetFilter;
 import app.sarafan.common.page.Page;
 import app.sarafan.common.time.AppClock;
 import app.sarafan.ledger.Holds;
@@ -301,17 +301,9 @@ public class Withdrawals {
 
     private Page<WithdrawalView> page(Long memberId, WithdrawalStatus status, Integer limit, String cursor) {
         int size = Cursor.limit(limit);
-        List<Object> params = new ArrayList<>(List.of(Cursor.decode(cursor)));
-        StringBuilder where = new StringBuilder("id < ?1");
-        if (memberId != null) {
-            params.add(memberId);
-            where.append(" and memberId = ?").append(params.size());
-        }
-        if (status != null) {
-            params.add(status);
-            where.append(" and status = ?").append(params.size());
-        }
-        List<Withdrawal> rows = Withdrawal.<Withdrawal>find(where + " order by id desc", params.toArray())
+        KeysetFilter where = KeysetFilter.below("id", cursor).and("memberId = ?", memberId)
+                .and("status = ?", status);
+        List<Withdrawal> rows = Withdrawal.<Withdrawal>find(where.where() + " order by id desc", where.params())
                 .page(0, size + 1).list();
         Map<Long, String> externalIds = new LinkedHashMap<>();
         List<WithdrawalView> items = rows.stream().limit(size).map(w -> view(w,
