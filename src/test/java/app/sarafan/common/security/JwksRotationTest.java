@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,7 +92,6 @@ class JwksRotationTest extends ApiTest {
         idp.key("k1");
         idp.key("k2");
         idp.publish("k1");
-        untilForcedRefreshIsDue();
         int initial = idp.fetches().size();
 
         accepted(token(alice, "k1"), alice);
@@ -197,15 +195,6 @@ class JwksRotationTest extends ApiTest {
             if (idp.fetches().size() == fetchesBefore) {
                 pause();
             }
-        }
-    }
-
-    /** The first test's last fetch is at most one forced-refresh interval old: wait it out. */
-    private static void untilForcedRefreshIsDue() {
-        List<Long> fetches = idp.fetches();
-        long last = fetches.isEmpty() ? 0 : fetches.get(fetches.size() - 1);
-        while (!fetches.isEmpty() && System.nanoTime() - last < FORCED.plusMillis(200).toNanos()) {
-            pause();
         }
     }
 
