@@ -108,15 +108,21 @@ public class Ledger {
     @Transactional
     public TransactionView debit(long memberId, Debit debit) {
         Instant now = clock.now();
-        Account account = Account.lock(memberId);
-        settlement.settle(account, now);
         BigDecimal amount = Money.exact(debit.amount());
-        if (account.available.compareTo(amount) < 0) {
-            throw new InsufficientBalance(amount, account.available);
-        }
+        Account account = lockCovering(memberId, amount, now);
         LedgerTransaction tx = journal.post(account, Postings.debit(memberId, debit, spendOrder(memberId), now), now)
                 .tx();
         return TransactionView.of(tx);
+    }
+
+    /** The member's account, locked and settled, if it has {@code amount} available; refused otherwise. */
+    private Account lockCovering(long memberId, BigDecimal amount, Instant now) {
+        Account account = Account.lock(memberId);
+        settlement.settle(account, now);
+        if (account.available.compareTo(amount) < 0) {
+            throw new InsufficientBalance(amount, account.available);
+        }
+        return account;
     }
 
     /** What {@link #spend} wrote, and what it took from each lot. */
@@ -131,12 +137,8 @@ public class Ledger {
     @Transactional
     public Spent spend(long memberId, Debit debit, Holds.LotChoice choice) {
         Instant now = clock.now();
-        Account account = Account.lock(memberId);
-        settlement.settle(account, now);
         BigDecimal amount = Money.exact(debit.amount());
-        if (account.available.compareTo(amount) < 0) {
-            throw new InsufficientBalance(amount, account.available);
-        }
+        Account account = lockCovering(memberId, amount, now);
         Holds.Taken taken = Holds.consume(memberId, amount, choice);
         LedgerTransaction tx = journal.post(account, Postings.spend(memberId, debit, taken.changes(), now), now).tx();
         return new Spent(TransactionView.of(tx), taken.portions());
