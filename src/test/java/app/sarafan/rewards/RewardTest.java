@@ -391,6 +391,30 @@ class RewardTest extends RewardTestSupport {
         admin().queryParam("externalId", "cust-nobody").get("/v1/admin/reward-redemptions").then().statusCode(404);
     }
 
+    /** A client that retries with the same key, spelling the path another way, still redeems once. */
+    @Test
+    void oneKeySentToThreeSpellingsOfTheRedeemPathRedeemsOnce() {
+        String code = create("FREE_SHIPPING", "5.00", Map.of("totalStock", 3));
+        String member = memberWith("20.00");
+        String token = tokenFor(member);
+        String key = UUID.randomUUID().toString();
+        String encoded = "%" + Integer.toHexString(code.charAt(0)).toUpperCase() + code.substring(1);
+        List<String> paths = List.of("/v1/me/rewards/" + code + "/redeem", "/v1/me/rewards/" + encoded + "/redeem",
+                "/v1/me/rewards/" + code + "/redeem/");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String path : paths) {
+            Response answer = io.restassured.RestAssured.given().urlEncodingEnabled(false)
+                    .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON).post(path);
+            answer.then().statusCode(201);
+            ids.add(answer.path("id"));
+        }
+        assertEquals(List.of(ids.get(0), ids.get(0), ids.get(0)), ids);
+        assertEquals("15.00", available(member));
+        assertEquals("1", db().value("SELECT count(*) FROM reward_redemption WHERE reward_code = '%s'"
+                .formatted(code)));
+    }
+
     @Test
     void aRedemptionAndItsCancellationReachTheWebhooksSubscribedToThemAndTellTheMember() {
         String endpoint = admin().body(Map.of("url", "http://127.0.0.1:9/hooks/rewards", "eventTypes",
